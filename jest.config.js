@@ -1,0 +1,17 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { diagnostics: false }],
+  },
+  moduleNameMapper: {
+    "^pulumi-vobiz$": "<rootDir>/index.ts",
+    "^pulumi-vobiz/sdk$": "<rootDir>/sdk/index.ts",
+    "^pulumi-vobiz/emulator$": "<rootDir>/emulator/index.ts",
+    "^pulumi-vobiz/provider/runtime$": "<rootDir>/provider/runtime.ts",
+  },
+  testTimeout: 120000,
+  maxWorkers: 2,
+};

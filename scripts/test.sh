@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `npm test`: type-check, lint, build, then every test suite (unit, emulator, SDK, and the real
+# Pulumi CLI end to end). The Pulumi CLI is built once from the Go module proxy if none is installed.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/pulumi-env.sh"
+cd "$root"
+echo "node $(node --version), $(pulumi version | head -n1) at $(command -v pulumi)"
+tsc -p tsconfig.json --noEmit
+eslint .
+npm run --silent build
+jest --ci "$@"
