@@ -83,6 +83,11 @@ export class TestStack {
     return new TestStack(stack, projectName, workDir, backendDir, path.join(scratch, "cli.log"));
   }
 
+  /** Replaces the inline program that the next operation runs. */
+  setProgram(program: PulumiFn): void {
+    this.stack.workspace.program = program;
+  }
+
   /** Runs one CLI operation, keeping its output; rethrows with the output's tail on failure. */
   async run<T>(label: string, operation: (onOutput: (text: string) => void) => Promise<T>): Promise<T> {
     const chunks: string[] = [];
@@ -103,8 +108,8 @@ export class TestStack {
     }
   }
 
-  up() {
-    return this.run("up", (onOutput) => this.stack.up({ onOutput, color: "never" }));
+  up(options: { refresh?: boolean; logVerbosity?: number; logToStdErr?: boolean; debug?: boolean; onError?: (text: string) => void } = {}) {
+    return this.run("up", (onOutput) => this.stack.up({ onOutput, color: "never", ...options }));
   }
 
   preview(options: { expectNoChanges?: boolean } = {}) {

@@ -1,0 +1,73 @@
+import { CheckFailures, isSet, isUnknown, type CheckFailure } from "./check-failures";
+import type { PhoneNumberInputs } from "./phone-number-inputs";
+
+const inputKeys = [
+  "e164",
+  "country",
+  "contains",
+  "excludePrefixes",
+  "maxMonthlyFee",
+  "maxSetupFee",
+  "currency",
+  "trunkGroupId",
+  "applicationId",
+  "adopt",
+  "releaseMode",
+  "deletionProtection",
+] as const;
+
+const criteriaKeys = ["country", "contains", "excludePrefixes", "maxMonthlyFee", "maxSetupFee"] as const;
+
+/** The result of `check`: the inputs to use, or why they are refused. */
+export interface PhoneNumberCheckResult {
+  inputs: PhoneNumberInputs;
+  failures: CheckFailure[];
+}
+
+/**
+ * Validates `PhoneNumber` inputs before any API call and names the property at fault.
+ * Country and currency codes are upper-cased; nothing else is changed.
+ */
+export function checkPhoneNumber(news: Record<string, unknown>): PhoneNumberCheckResult {
+  const inputs: Record<string, unknown> = { ...news };
+  for (const key of ["country", "currency"]) {
+    const value = inputs[key];
+    if (typeof value === "string" && !isUnknown(value)) inputs[key] = value.toUpperCase();
+  }
+  const check = new CheckFailures(inputs);
+  check.onlyKeys(inputKeys);
+
+  check.e164("e164");
+  check.matches("country", /^[A-Z]{2}$/, "an ISO 3166 alpha-2 country code such as \"IN\" or \"US\"");
+  check.matches("contains", /^\+?\d{1,15}$/, "digits the number must contain, such as \"80\"");
+  check.stringList("excludePrefixes", /^\+?[1-9]\d{0,14}$/, "E.164 prefixes including the country code, such as \"9111\" or \"+9111\"");
+  check.nonNegativeNumber("maxMonthlyFee");
+  check.nonNegativeNumber("maxSetupFee");
+  check.matches("currency", /^[A-Z]{3}$/, "an ISO 4217 currency code such as \"INR\"");
+  check.matches("trunkGroupId", /^\S+$/, "a trunk group id without spaces");
+  check.matches("applicationId", /^\S+$/, "an application id without spaces");
+  check.boolean("adopt");
+  check.oneOf("releaseMode", ["standard", "immediate"]);
+  check.boolean("deletionProtection");
+
+  const criteriaGiven = criteriaKeys.filter((key) => isSet(inputs[key]));
+  if (isSet(inputs["e164"]) && criteriaGiven.length > 0) {
+    check.fail("e164", `give either e164 (one exact number) or search criteria, not both; also set: ${criteriaGiven.join(", ")}`);
+  }
+  if (!isSet(inputs["e164"]) && !isSet(inputs["country"])) {
+    check.fail(
+      criteriaGiven.length > 0 ? "country" : "e164",
+      criteriaGiven.length > 0
+        ? "country is required with search criteria"
+        : "either e164 (one exact number) or country (with optional contains, excludePrefixes, maxMonthlyFee, maxSetupFee) is required",
+    );
+  }
+  if (isSet(inputs["trunkGroupId"]) && isSet(inputs["applicationId"])) {
+    check.fail("applicationId", "a number routes to a trunk or to an application, not both; remove trunkGroupId or applicationId");
+  }
+  if (inputs["adopt"] === true && !isSet(inputs["e164"])) {
+    check.fail("adopt", "adopt manages a number the account already owns, so it needs e164");
+  }
+
+  return { inputs: inputs as PhoneNumberInputs, failures: check.list };
+}

@@ -1,0 +1,132 @@
+import type { PhoneNumber as VobizNumber, VobizClient } from "../sdk";
+import { checkPhoneNumber } from "./phone-number-check";
+import { diffPhoneNumber } from "./phone-number-diff";
+import type { PhoneNumberInputs, PhoneNumberOutputs } from "./phone-number-inputs";
+import { inputsFromOutputs, phoneNumberOutputs, selectionOf } from "./phone-number-outputs";
+import { forgetOwnedNumbers, lookupOwnedNumber } from "./owned-number-lookup";
+import { purchaseMatchingNumber } from "./inventory-picker";
+import { PartialFailure } from "./partial-failure";
+import { applyRouting, type Routing } from "./routing";
+import { clientFor, logProgress, type ConfiguredSettings } from "./settings";
+
+// Statuses of a number that is on its way out of the account: for Pulumi, it is gone.
+const RELEASED = new Set(["pending_release", "released"]);
+
+/** The `PhoneNumber` provider methods, called by the serialized provider through `require`. */
+export const phoneNumberOperations = {
+  async check(_olds: unknown, news: Record<string, unknown>) {
+    return checkPhoneNumber(news);
+  },
+
+  async diff(_id: string, olds: PhoneNumberOutputs, news: PhoneNumberInputs) {
+    return diffPhoneNumber(olds, news);
+  },
+
+  /**
+   * Buys the number (or adopts it, or cancels its pending release), then routes it. Once the number is
+   * ours, any later failure is a partial failure carrying its id, so the next `up` finishes the job.
+   */
+  async create(configured: ConfiguredSettings | undefined, inputs: PhoneNumberInputs) {
+    const client = clientFor(configured);
+    forgetOwnedNumbers();
+    const number = inputs.e164 ? await acquireExactNumber(client, inputs.e164, inputs) : await purchaseMatchingNumber(client, inputs);
+    const selection = selectionOf(inputs);
+    try {
+      const routing = await applyRouting(client, number.e164, routingOf(number), desiredRouting(inputs));
+      return { id: number.e164, outs: phoneNumberOutputs(withRouting(number, routing), inputs, selection) };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new PartialFailure(
+        `${number.e164} is now owned by ${number.account_id}, but routing it failed: ${reason} ` +
+          "The number is recorded in the stack; run `pulumi up` again to finish routing it (it will not be bought twice).",
+        number.e164,
+        phoneNumberOutputs(number, inputs, selection),
+        [reason],
+      );
+    }
+  },
+
+  /** Reports the number as Vobiz has it now; a number no longer held by the account leaves the state. */
+  async read(configured: ConfiguredSettings | undefined, id: string, props: Partial<PhoneNumberOutputs> | undefined) {
+    const client = clientFor(configured);
+    const number = await lookupOwnedNumber(client, id);
+    if (!number || RELEASED.has(number.status)) return {};
+    const recorded: PhoneNumberInputs = {};
+    if (props?.releaseMode) recorded.releaseMode = props.releaseMode;
+    if (props?.deletionProtection !== undefined) recorded.deletionProtection = props.deletionProtection;
+    const outs = phoneNumberOutputs(number, recorded, props?.selection ?? { e164: id });
+    return { id, props: outs, inputs: inputsFromOutputs(outs) };
+  },
+
+  /** Routes the number as the inputs say, from its routing as Vobiz reports it now (not as recorded). */
+  async update(configured: ConfiguredSettings | undefined, id: string, _olds: PhoneNumberOutputs, news: PhoneNumberInputs) {
+    const client = clientFor(configured);
+    forgetOwnedNumbers();
+    const number = await client.findOwnedNumber(id);
+    if (!number || RELEASED.has(number.status)) {
+      throw new Error(
+        `${id} is no longer held by ${client.authId}${number ? ` (status ${number.status})` : ""}. ` +
+          "Run `pulumi refresh` to drop it from the stack, then `pulumi up` to get a number again.",
+      );
+    }
+    const routing = await applyRouting(client, id, routingOf(number), desiredRouting(news));
+    return { outs: phoneNumberOutputs(withRouting(number, routing), news, selectionOf(news)) };
+  },
+
+  /** Releases the number; one that is already released or gone counts as deleted. */
+  async delete(configured: ConfiguredSettings | undefined, id: string, props: PhoneNumberOutputs) {
+    if (props.deletionProtection) {
+      throw new Error(
+        `${id} was not released: deletionProtection is true. To release it, set deletionProtection: false and run \`pulumi up\`, ` +
+          "then run the command again. To stop managing it and keep the number, use the retainOnDelete resource option or `pulumi state delete`.",
+      );
+    }
+    const client = clientFor(configured);
+    forgetOwnedNumbers();
+    const number = await client.findOwnedNumber(id);
+    if (!number || RELEASED.has(number.status)) return;
+    const immediate = props.releaseMode === "immediate";
+    const result = await client.releaseNumber(id, { immediate });
+    logProgress(
+      immediate
+        ? `released ${id} immediately (release fee ${result.releaseFee})`
+        : `released ${id}: pending_release until ${result.cooldownEndsAt}; recreating it before then cancels the release`,
+    );
+  },
+};
+
+/**
+ * Takes one exact number: cancels its release when it is still in our 24-hour window, adopts it when asked,
+ * and otherwise buys it. An owned number is never bought "again": it belongs to someone's stack already.
+ */
+async function acquireExactNumber(client: VobizClient, e164: string, inputs: PhoneNumberInputs): Promise<VobizNumber> {
+  const owned = await client.findOwnedNumber(e164);
+  if (owned?.status === "pending_release") {
+    await client.cancelRelease(e164);
+    logProgress(`${e164} was pending release from this account; cancelled the release instead of buying it again`);
+    return { ...owned, status: "active", trunk_group_id: null, application_id: null, released_at: null };
+  }
+  if (owned && inputs.adopt) return owned;
+  if (owned) {
+    throw new Error(
+      `${e164} is already owned by ${owned.account_id}, so it cannot be bought. To manage it with Pulumi, set adopt: true on this PhoneNumber ` +
+        "(pulumi import does not work for dynamic resources); to get another number, change e164.",
+    );
+  }
+  if (inputs.adopt) {
+    throw new Error(`Cannot adopt ${e164}: account ${client.authId} does not own it. Remove adopt: true to buy it from inventory instead.`);
+  }
+  return client.purchaseNumber(e164, inputs.currency ? { currency: inputs.currency } : {});
+}
+
+function routingOf(number: VobizNumber): Routing {
+  return { trunkGroupId: number.trunk_group_id ?? null, applicationId: number.application_id ?? null };
+}
+
+function desiredRouting(inputs: PhoneNumberInputs): Routing {
+  return { trunkGroupId: inputs.trunkGroupId ?? null, applicationId: inputs.applicationId ?? null };
+}
+
+function withRouting(number: VobizNumber, routing: Routing): VobizNumber {
+  return { ...number, trunk_group_id: routing.trunkGroupId, application_id: routing.applicationId };
+}

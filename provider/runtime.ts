@@ -1,0 +1,7 @@
+/**
+ * What the serialized providers load at run time, by package name (`pulumi-vobiz/provider/runtime`).
+ * Keeping the logic here rather than in the provider closure keeps `__provider` in state small and
+ * free of secrets, and lets a package upgrade reach existing resources without an update.
+ */
+export { phoneNumberOperations } from "./phone-number-operations";
+export { subAccountAssignmentOperations } from "./sub-account-assignment-operations";

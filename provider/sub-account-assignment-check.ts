@@ -1,0 +1,23 @@
+import { CheckFailures, type CheckFailure } from "./check-failures";
+import type { SubAccountAssignmentInputs } from "./sub-account-assignment-inputs";
+
+const inputKeys = ["e164", "subAccountId", "force", "coolOffWaitSeconds"];
+
+/** The result of `check` for a `SubAccountAssignment`. */
+export interface SubAccountAssignmentCheckResult {
+  inputs: SubAccountAssignmentInputs;
+  failures: CheckFailure[];
+}
+
+/** Validates `SubAccountAssignment` inputs before any API call and names the property at fault. */
+export function checkSubAccountAssignment(news: Record<string, unknown>): SubAccountAssignmentCheckResult {
+  const check = new CheckFailures(news);
+  check.onlyKeys(inputKeys);
+  if (news["e164"] === undefined) check.fail("e164", "e164 is required: the number to assign");
+  if (news["subAccountId"] === undefined) check.fail("subAccountId", "subAccountId is required: the SA_… account receiving the number");
+  check.e164("e164");
+  check.matches("subAccountId", /^SA_[A-Za-z0-9]+$/, "a sub-account id such as \"SA_XXXXXXXX\" (master accounts, MA_…, cannot receive an assignment)");
+  check.boolean("force");
+  check.nonNegativeNumber("coolOffWaitSeconds");
+  return { inputs: news as unknown as SubAccountAssignmentInputs, failures: check.list };
+}

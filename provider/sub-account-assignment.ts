@@ -1,0 +1,26 @@
+import * as pulumi from "@pulumi/pulumi";
+import { subAccountAssignmentProvider } from "./providers";
+import type { CoolOffRecord, SubAccountAssignmentInputs } from "./sub-account-assignment-inputs";
+
+/** The arguments of a `SubAccountAssignment`: every input may be a Pulumi `Input`. */
+export type SubAccountAssignmentArgs = { [K in keyof SubAccountAssignmentInputs]: pulumi.Input<SubAccountAssignmentInputs[K]> };
+
+/**
+ * A number of the master account handed to one of its sub-accounts. Create assigns, a change of
+ * `subAccountId` moves it in place, delete unassigns. An unassign inside Vobiz's 15-day cool-off fails
+ * with the date it ends and leaves the assignment in state, unless `coolOffWaitSeconds` covers the wait
+ * or `force` is set with admin credentials.
+ */
+export class SubAccountAssignment extends pulumi.dynamic.Resource {
+  declare public readonly e164: pulumi.Output<string>;
+  declare public readonly subAccountId: pulumi.Output<string>;
+  declare public readonly masterAccountId: pulumi.Output<string>;
+  declare public readonly force: pulumi.Output<boolean>;
+  declare public readonly coolOffWaitSeconds: pulumi.Output<number>;
+  /** The cool-off the last move of this number met, and whether it was waited out or forced. */
+  declare public readonly coolOff: pulumi.Output<CoolOffRecord | null>;
+
+  constructor(name: string, args: SubAccountAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
+    super(subAccountAssignmentProvider, name, { masterAccountId: undefined, coolOff: undefined, force: undefined, coolOffWaitSeconds: undefined, ...args }, opts, "vobiz", "SubAccountAssignment");
+  }
+}

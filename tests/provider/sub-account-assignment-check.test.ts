@@ -1,0 +1,18 @@
+import { checkSubAccountAssignment } from "../../provider/sub-account-assignment-check";
+
+describe("SubAccountAssignment check", () => {
+  it("accepts a number, a sub-account and the optional override and budget", () => {
+    expect(checkSubAccountAssignment({ e164: "+918065550001", subAccountId: "SA_DEMO0001", force: true, coolOffWaitSeconds: 60 }).failures).toEqual([]);
+  });
+
+  it("refuses a master account as the receiver", () => {
+    expect(checkSubAccountAssignment({ e164: "+918065550001", subAccountId: "MA_DEMO0001" }).failures).toEqual([
+      { property: "subAccountId", reason: expect.stringContaining("a sub-account id") },
+    ]);
+  });
+
+  it("names every missing or malformed input", () => {
+    const failures = checkSubAccountAssignment({ coolOffWaitSeconds: -5, force: "always", extra: 1 }).failures;
+    expect(failures.map((f) => f.property).sort()).toEqual(["coolOffWaitSeconds", "e164", "extra", "force", "subAccountId"]);
+  });
+});
