@@ -1,0 +1,285 @@
+import { z } from "zod";
+import { ClockError, isoTime, isoTimeOrNull } from "./clock";
+import type {
+  AuditRow,
+  ClockChange,
+  ClockReading,
+  ControlAccount,
+  FaultSpec,
+  InventoryNumberInput,
+  LedgerRow,
+  SeedAccountRequest,
+} from "./control-types";
+import { controlErrors, type ApiReply } from "./errors";
+import type { FaultQueue } from "./faults";
+import type { Account, NumberRecord } from "./model";
+import { internalNumberView } from "./number-views";
+import { newAccount, newInventoryNumber } from "./records";
+import type { RequestLog } from "./request-log";
+import { pathPattern, type PathPattern } from "./router";
+import type { EmulatorStore } from "./store";
+
+/** What a control handler gets: the emulator's parts, the path parameters and the parsed body. */
+export interface ControlRequest {
+  readonly store: EmulatorStore;
+  readonly faults: FaultQueue;
+  readonly log: RequestLog;
+  readonly params: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+/** One control operation under `/__emulator`. */
+export interface ControlRoute {
+  readonly name: string;
+  readonly method: string;
+  readonly pattern: PathPattern;
+  readonly handler: (request: ControlRequest) => ApiReply;
+  /** False for the log reset, so that the log is empty right after it. */
+  readonly logged: boolean;
+}
+
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, "must be a three-letter upper-case code such as INR");
+const money = z.number().finite().nonnegative();
+const moneyByCurrency = z.record(currencyCode, money);
+const e164 = z.string().regex(/^\+[1-9]\d{5,14}$/, "must be E.164, e.g. +919876543210");
+
+const seedAccountSchema = z.strictObject({
+  auth_id: z.string().regex(/^(MA|SA)_[A-Za-z0-9]+$/, "must look like MA_… or SA_…"),
+  auth_token: z.string().min(8, "must be at least 8 characters"),
+  parent_id: z.string().optional(),
+  name: z.string().optional(),
+  balances: moneyByCurrency.optional(),
+  admin: z.boolean().optional(),
+  release_fees: moneyByCurrency.optional(),
+});
+
+const inventorySchema = z.strictObject({
+  numbers: z
+    .array(
+      z.strictObject({
+        e164,
+        country: z.string().regex(/^[A-Za-z]{2}$/, "must be an ISO country code such as IN"),
+        region: z.string(),
+        setup_fee: money,
+        monthly_fee: money,
+        currency: z.string().regex(/^[A-Za-z]{3}$/, "must be a three-letter code such as INR"),
+      }),
+    )
+    .min(1),
+});
+
+const clockSchema = z
+  .strictObject({
+    advance_seconds: z.number().finite().nonnegative().optional(),
+    now: z.string().optional(),
+    freeze: z.boolean().optional(),
+  })
+  .refine((c) => c.advance_seconds === undefined || c.now === undefined, "give advance_seconds or now, not both");
+
+const faultMatch = z.strictObject({ method: z.string().optional(), path_contains: z.string().min(1).optional() });
+const faultCommon = { match: faultMatch.optional(), times: z.number().int().positive().optional() };
+const faultSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("status"),
+    status: z.number().int().min(100).max(599),
+    body: z.unknown().optional(),
+    retry_after_seconds: z.number().int().nonnegative().optional(),
+    ...faultCommon,
+  }),
+  z.strictObject({ kind: z.literal("latency"), latency_ms: z.number().int().nonnegative().max(600_000), ...faultCommon }),
+  z.strictObject({ kind: z.literal("reset"), ...faultCommon }),
+  z.strictObject({ kind: z.literal("commit-then-502"), ...faultCommon }),
+]);
+
+/**
+ * Validates a control body. Returns the value, or the 400 reply naming the first bad field.
+ * JSON cannot carry `undefined`, so zod's `?: T | undefined` outputs are exact optionals here.
+ */
+function parse<T>(schema: z.ZodType, body: unknown): { value: T } | { reply: ApiReply } {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return { value: result.data as T };
+  const issue = result.error.issues[0];
+  const where = issue === undefined || issue.path.length === 0 ? "body" : issue.path.join(".");
+  return { reply: controlErrors.invalid(`${where}: ${issue?.message ?? "invalid"}`) };
+}
+
+function accountView(a: Account): ControlAccount {
+  return {
+    auth_id: a.auth_id,
+    parent_id: a.parent_id,
+    name: a.name,
+    admin: a.admin,
+    enabled: a.enabled,
+    balances: { ...a.balances },
+    release_fees: { ...a.release_fees },
+    created_at: isoTime(a.created_at),
+  };
+}
+
+function clockReading(store: EmulatorStore): ClockReading {
+  return { now: isoTime(store.now()), frozen: store.clock.frozen };
+}
+
+function param(request: ControlRequest, name: string): string {
+  return request.params[name] ?? "";
+}
+
+function withAccount(request: ControlRequest, then: (account: Account) => ApiReply): ApiReply {
+  const account = request.store.account(param(request, "authId"));
+  return account === undefined ? controlErrors.notFound(`no account ${param(request, "authId")}`) : then(account);
+}
+
+function withNumber(request: ControlRequest, then: (n: NumberRecord) => ApiReply): ApiReply {
+  const wanted = param(request, "e164");
+  if (!wanted.startsWith("+")) return controlErrors.invalid("the number in the path must be E.164, URL-encoded as %2B…");
+  const n = request.store.number(wanted);
+  return n === undefined ? controlErrors.notFound(`no number ${wanted}`) : then(n);
+}
+
+function seedAccount(request: ControlRequest): ApiReply {
+  const parsed = parse<SeedAccountRequest>(seedAccountSchema, request.body);
+  if ("reply" in parsed) return parsed.reply;
+  const input = parsed.value;
+  const { store } = request;
+  if (store.account(input.auth_id) !== undefined) return controlErrors.conflict(`account ${input.auth_id} already exists`);
+  const isSub = input.auth_id.startsWith("SA_");
+  if (isSub) {
+    const parent = input.parent_id === undefined ? undefined : store.account(input.parent_id);
+    if (parent === undefined || parent.parent_id !== null) {
+      return controlErrors.invalid("parent_id: a sub-account needs the id of an existing master account");
+    }
+  } else if (input.parent_id !== undefined) {
+    return controlErrors.invalid("parent_id: only SA_ accounts have a parent");
+  }
+  const account = newAccount(input, store.now());
+  store.addAccount(account);
+  return { status: 201, body: accountView(account) };
+}
+
+function setAdmin(request: ControlRequest): ApiReply {
+  const parsed = parse<{ admin: boolean }>(z.strictObject({ admin: z.boolean() }), request.body);
+  if ("reply" in parsed) return parsed.reply;
+  const input = parsed.value;
+  return withAccount(request, (account) => {
+    account.admin = input.admin;
+    account.updated_at = request.store.now();
+    return { status: 200, body: accountView(account) };
+  });
+}
+
+function setBalance(request: ControlRequest): ApiReply {
+  const parsed = parse<{ currency: string; balance: number }>(
+    z.strictObject({ currency: currencyCode, balance: z.number().finite() }),
+    request.body,
+  );
+  if ("reply" in parsed) return parsed.reply;
+  const input = parsed.value;
+  return withAccount(request, (account) => {
+    account.balances[input.currency] = input.balance;
+    account.updated_at = request.store.now();
+    return { status: 200, body: accountView(account) };
+  });
+}
+
+function addInventory(request: ControlRequest): ApiReply {
+  const parsed = parse<{ numbers: InventoryNumberInput[] }>(inventorySchema, request.body);
+  if ("reply" in parsed) return parsed.reply;
+  const input = parsed.value;
+  const { store } = request;
+  const seen = new Set<string>();
+  for (const n of input.numbers) {
+    if (seen.has(n.e164) || store.number(n.e164) !== undefined) return controlErrors.conflict(`number ${n.e164} already exists`);
+    seen.add(n.e164);
+  }
+  const now = store.now();
+  for (const n of input.numbers) store.addNumber(newInventoryNumber(n, now));
+  return { status: 201, body: { added: input.numbers.length } };
+}
+
+function setLastCall(request: ControlRequest): ApiReply {
+  const parsed = parse<{ at: string | null }>(z.strictObject({ at: z.string().nullable() }), request.body);
+  if ("reply" in parsed) return parsed.reply;
+  const input = parsed.value;
+  const at = input.at === null ? null : Date.parse(input.at);
+  if (at !== null && Number.isNaN(at)) return controlErrors.invalid("at: must be an ISO 8601 time or null");
+  return withNumber(request, (n) => {
+    n.last_call_at = at;
+    return { status: 200, body: internalNumberView(n) };
+  });
+}
+
+function setClock(request: ControlRequest): ApiReply {
+  const parsed = parse<ClockChange>(clockSchema, request.body);
+  if ("reply" in parsed) return parsed.reply;
+  const input = parsed.value;
+  const { clock } = request.store;
+  const target = input.now === undefined ? undefined : Date.parse(input.now);
+  if (target !== undefined && Number.isNaN(target)) return controlErrors.invalid("now: must be an ISO 8601 time");
+  try {
+    if (input.advance_seconds !== undefined) clock.advance(input.advance_seconds * 1000);
+    if (target !== undefined) clock.setTo(target);
+  } catch (error) {
+    if (error instanceof ClockError) return controlErrors.invalid(error.message);
+    throw error;
+  }
+  if (input.freeze !== undefined) clock.setFrozen(input.freeze);
+  request.store.settle();
+  return { status: 200, body: clockReading(request.store) };
+}
+
+function addFault(request: ControlRequest): ApiReply {
+  const parsed = parse<FaultSpec>(faultSchema, request.body);
+  if ("reply" in parsed) return parsed.reply;
+  return { status: 201, body: request.faults.add(parsed.value) };
+}
+
+function ledger({ store }: ControlRequest): ApiReply {
+  const entries: LedgerRow[] = store.state.ledger.map((e) => ({ ...e, at: isoTime(e.at) }));
+  return { status: 200, body: { entries } };
+}
+
+function audit({ store }: ControlRequest): ApiReply {
+  const entries: AuditRow[] = store.state.audit.map((e) => ({
+    ...e,
+    last_call_at: isoTimeOrNull(e.last_call_at),
+    cool_off_until: isoTimeOrNull(e.cool_off_until),
+    at: isoTime(e.at),
+  }));
+  return { status: 200, body: { entries } };
+}
+
+function route(name: string, method: string, path: string, handler: ControlRoute["handler"], logged = true): ControlRoute {
+  return { name, method, pattern: pathPattern(`/__emulator${path}`), handler, logged };
+}
+
+/** The control API: seeding, the clock, faults, and read-outs of the ledger, audit and request log. */
+export const controlRoutes: readonly ControlRoute[] = [
+  route("seedAccount", "POST", "/accounts", seedAccount),
+  route("getAccount", "GET", "/accounts/:authId", (r) => withAccount(r, (a) => ({ status: 200, body: accountView(a) }))),
+  route("setAdmin", "POST", "/accounts/:authId/admin", setAdmin),
+  route("setBalance", "POST", "/accounts/:authId/balance", setBalance),
+  route("addInventory", "POST", "/inventory", addInventory),
+  route("getNumber", "GET", "/numbers/:e164", (r) => withNumber(r, (n) => ({ status: 200, body: internalNumberView(n) }))),
+  route("setLastCall", "POST", "/numbers/:e164/last-call", setLastCall),
+  route("getClock", "GET", "/clock", ({ store }) => ({ status: 200, body: clockReading(store) })),
+  route("setClock", "POST", "/clock", setClock),
+  route("listFaults", "GET", "/faults", ({ faults }) => ({ status: 200, body: { faults: faults.list() } })),
+  route("injectFault", "POST", "/faults", addFault),
+  route("clearFaults", "DELETE", "/faults", ({ faults }) => {
+    faults.clear();
+    return { status: 204 };
+  }),
+  route("ledger", "GET", "/ledger", ledger),
+  route("audit", "GET", "/audit", audit),
+  route("requests", "GET", "/requests", ({ log }) => ({ status: 200, body: log.report() })),
+  route(
+    "resetRequests",
+    "DELETE",
+    "/requests",
+    ({ log }) => {
+      log.reset();
+      return { status: 204 };
+    },
+    false,
+  ),
+];

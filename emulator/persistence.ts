@@ -1,0 +1,168 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { writeFileAtomicSync } from "./atomic-write";
+import type { ClockState } from "./clock";
+import type { EmulatorState } from "./model";
+
+/** The state-file format this emulator reads and writes; any other version is refused. */
+export const STATE_FILE_VERSION = 1;
+
+/** Raised when a state file exists but cannot be used; the message names the file and the reason. */
+export class StateFileError extends Error {
+  override readonly name = "StateFileError";
+
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`emulator state file ${file} cannot be loaded: ${reason}. Fix or delete the file to start again.`);
+  }
+}
+
+/** Everything a restart needs: the state and where the virtual clock stood. */
+export interface PersistedState {
+  state: EmulatorState;
+  clock: ClockState;
+}
+
+const timeSchema = z.number().finite();
+const moneyMapSchema = z.record(z.string(), z.number().finite());
+
+const accountSchema = z.object({
+  auth_id: z.string().min(1),
+  auth_token: z.string().min(1),
+  parent_id: z.string().nullable(),
+  name: z.string(),
+  admin: z.boolean(),
+  enabled: z.boolean(),
+  balances: moneyMapSchema,
+  release_fees: moneyMapSchema,
+  created_at: timeSchema,
+  updated_at: timeSchema,
+});
+
+const numberSchema = z.object({
+  id: z.string(),
+  e164: z.string().regex(/^\+\d+$/),
+  country: z.string(),
+  region: z.string(),
+  capabilities: z.object({ voice: z.boolean(), sms: z.boolean(), mms: z.boolean(), fax: z.boolean() }),
+  setup_fee: z.number().finite(),
+  monthly_fee: z.number().finite(),
+  currency: z.string(),
+  owner: z.string().nullable(),
+  status: z.enum(["active", "pending_release", "released"]),
+  trunk_group_id: z.string().nullable(),
+  application_id: z.string().nullable(),
+  tags: z.array(z.string()),
+  created_at: timeSchema,
+  updated_at: timeSchema,
+  purchased_at: timeSchema.nullable(),
+  last_billing_date: timeSchema.nullable(),
+  next_billing_date: timeSchema.nullable(),
+  released_at: timeSchema.nullable(),
+  pending_release_until: timeSchema.nullable(),
+  quarantine_until: timeSchema.nullable(),
+  last_call_at: timeSchema.nullable(),
+  release_charge: z.object({ account_id: z.string(), amount: z.number(), currency: z.string() }).nullable(),
+});
+
+const stateFileSchema = z.object({
+  version: z.literal(STATE_FILE_VERSION),
+  saved_at: z.string(),
+  clock: z.object({ offset_ms: z.number().finite(), frozen_at_ms: timeSchema.nullable() }),
+  accounts: z.record(z.string(), accountSchema),
+  numbers: z.record(z.string(), numberSchema),
+  ledger: z.array(
+    z.object({
+      id: z.number().int(),
+      account_id: z.string(),
+      kind: z.enum(["purchase", "release_fee", "refund"]),
+      amount: z.number(),
+      currency: z.string(),
+      e164: z.string(),
+      balance_after: z.number(),
+      at: timeSchema,
+    }),
+  ),
+  audit: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.literal("forced_unassign"),
+      actor_account_id: z.string(),
+      e164: z.string(),
+      from_account_id: z.string(),
+      to_account_id: z.string(),
+      last_call_at: timeSchema.nullable(),
+      cool_off_until: timeSchema.nullable(),
+      at: timeSchema,
+    }),
+  ),
+});
+
+/**
+ * The state-file text for a state and clock. Deterministic for equal inputs, apart from `saved_at`
+ * which is left out here so callers can compare snapshots; `writeStateFile` adds it.
+ */
+export function serializeState(persisted: PersistedState): string {
+  const { accounts, numbers, ledger, audit } = persisted.state;
+  return JSON.stringify({ version: STATE_FILE_VERSION, clock: persisted.clock, accounts, numbers, ledger, audit });
+}
+
+/** Atomically replaces the state file with a snapshot from serializeState. Throws the fs error. */
+export function writeStateFile(file: string, snapshot: string): void {
+  const withTime = `{"saved_at":${JSON.stringify(new Date().toISOString())},${snapshot.slice(1)}`;
+  writeFileAtomicSync(file, `${withTime}\n`);
+}
+
+/**
+ * Loads a state file. Returns undefined when the file does not exist; throws StateFileError when it
+ * exists but is unreadable, not JSON, of another version or not the expected shape. Never resets.
+ */
+export function readStateFile(file: string): PersistedState | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new StateFileError(file, `it cannot be read (${(error as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new StateFileError(file, `it is not valid JSON (${(error as Error).message})`);
+  }
+  const version = (json as { version?: unknown } | null)?.version;
+  if (version !== STATE_FILE_VERSION) {
+    throw new StateFileError(file, `its version is ${JSON.stringify(version)}, this emulator reads version ${STATE_FILE_VERSION}`);
+  }
+  const parsed = stateFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue === undefined ? "" : ` at ${issue.path.join(".") || "top level"}`;
+    throw new StateFileError(file, `it does not have the expected shape${where} (${issue?.message ?? "invalid"})`);
+  }
+  const { clock, accounts, numbers, ledger, audit } = parsed.data;
+  return { clock, state: { accounts, numbers, ledger, audit } };
+}
+
+/**
+ * Keeps a state file in step with a live state: `saveIfChanged` writes only when the serialized
+ * state differs from what was last written. Throws when a write fails.
+ */
+export class StateFileSaver {
+  private lastSaved: string | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly snapshot: () => PersistedState,
+  ) {}
+
+  saveIfChanged(): void {
+    const current = serializeState(this.snapshot());
+    if (current === this.lastSaved) return;
+    writeStateFile(this.file, current);
+    this.lastSaved = current;
+  }
+}
