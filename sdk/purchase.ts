@@ -1,0 +1,124 @@
+import {
+  InsufficientBalanceError,
+  NotFoundError,
+  VobizError,
+  hasUnknownOutcome,
+  insufficientBalanceError,
+  purchaseOutcomeUnknownError,
+  reasonOf,
+  type BalanceShortfall,
+  type RequestContext,
+} from "./errors";
+import { retryReason, waitToResend, type RetryBudget, type RetrySettings } from "./retry";
+import type { Balance, PhoneNumber } from "./schemas";
+
+// Vobiz has no idempotency key (reference §0), so a purchase whose answer was
+// lost is never simply sent again: that could buy, and charge, twice. The
+// number is looked up first; only "still in inventory" proves that nothing
+// was bought and makes a resend safe.
+
+/** What `purchaseWithReconciliation` needs from the client, for one number. */
+export interface PurchaseSteps {
+  authId: string;
+  e164: string;
+  /** Describes the purchase request, for messages. */
+  context: RequestContext;
+  settings: RetrySettings;
+  budget: RetryBudget;
+  /** Sends the purchase once (a 429 is retried inside: Vobiz refused before acting). */
+  send(): Promise<PhoneNumber>;
+  /** The caller's listed number with exactly this E.164, if any. */
+  findOwned(): Promise<PhoneNumber | undefined>;
+  /** The inventory row with exactly this E.164, if any. */
+  findInInventory(): Promise<PhoneNumber | undefined>;
+  readBalance(currency: string): Promise<Balance>;
+}
+
+/**
+ * Buys a number from inventory and returns it as now owned by the caller,
+ * reconciling every unknown outcome (timeout, reset, 5xx, unreadable answer)
+ * by a lookup: owned by the caller → success; still in inventory → sent again
+ * within the retry budget; neither → `PurchaseOutcomeUnknownError`. A 404 on a
+ * resend for a number the caller now owns is success (the earlier answer was
+ * lost); on a first attempt a 404 is always `NotFoundError`.
+ * Throws `InsufficientBalanceError` on a 402, or on the documented 500 when
+ * the number is still in inventory and the balance is short or unreadable.
+ */
+export async function purchaseWithReconciliation(steps: PurchaseSteps): Promise<PhoneNumber> {
+  for (let resend = 1; ; resend++) {
+    let failure: VobizError;
+    try {
+      return await steps.send();
+    } catch (error) {
+      if (!(error instanceof VobizError)) throw error;
+      failure = error;
+    }
+
+    // Only a resend may find the number already ours: the attempt before it had its answer lost. On a
+    // first attempt, a 404 for a number we own means another buyer of ours (a parallel deployment) got it
+    // first, and calling that success would let two owners claim one number.
+    if (failure instanceof NotFoundError) {
+      if (resend > 1) {
+        const owned = await steps.findOwned().catch(() => undefined);
+        if (owned?.account_id === steps.authId) return owned;
+      }
+      throw failure;
+    }
+    if (failure instanceof InsufficientBalanceError) {
+      const row = await steps.findInInventory().catch(() => undefined);
+      throw insufficientBalanceError(steps.context, failure, await shortfallFor(steps, row));
+    }
+    if (!hasUnknownOutcome(failure)) throw failure;
+
+    const row = await lookUp(steps, failure);
+    if (row.owned) return row.owned;
+
+    if (isDocumentedPurchaseFailure(failure)) {
+      const shortfall = await shortfallFor(steps, row.inInventory);
+      const covered =
+        shortfall.required !== undefined && shortfall.available !== undefined && shortfall.available >= shortfall.required;
+      if (!covered) throw insufficientBalanceError(steps.context, failure, shortfall);
+    }
+
+    const reason = `${retryReason(failure)}; ${steps.e164} is still in inventory, so nothing was bought`;
+    if (!(await waitToResend(resend, reason, steps.context, steps.settings, steps.budget))) throw failure;
+  }
+}
+
+// The purchase page documents this exact 500 for a failed balance debit (reference §4).
+function isDocumentedPurchaseFailure(error: VobizError): boolean {
+  return error.status === 500 && (error.code === "internal_server_error" || error.apiMessage === "failed to purchase number");
+}
+
+type Lookup = { owned: PhoneNumber; inInventory?: undefined } | { owned?: undefined; inInventory: PhoneNumber };
+
+async function lookUp(steps: PurchaseSteps, failure: VobizError): Promise<Lookup> {
+  let owned: PhoneNumber | undefined;
+  let inInventory: PhoneNumber | undefined;
+  try {
+    owned = await steps.findOwned();
+    if (owned?.account_id === steps.authId) return { owned };
+    inInventory = await steps.findInInventory();
+  } catch (error) {
+    if (!(error instanceof VobizError)) throw error;
+    throw purchaseOutcomeUnknownError(steps.context, steps.e164, failure, `the lookup that followed failed too (${reasonOf(error)})`);
+  }
+  if (inInventory !== undefined) return { inInventory };
+  const found =
+    owned === undefined
+      ? `a lookup found it neither among the numbers of ${steps.authId} nor in inventory`
+      : `a lookup found it owned by ${owned.account_id || "another account"} (status ${owned.status}), not by ${steps.authId}`;
+  throw purchaseOutcomeUnknownError(steps.context, steps.e164, failure, found);
+}
+
+async function shortfallFor(steps: PurchaseSteps, row: PhoneNumber | undefined): Promise<BalanceShortfall> {
+  if (row === undefined) return {};
+  // Vobiz debits setup fee + first month, in the number's currency (docs/api-notes.md "Purchase").
+  const shortfall: BalanceShortfall = { required: row.setup_fee + row.monthly_fee, currency: row.currency };
+  try {
+    shortfall.available = (await steps.readBalance(row.currency)).available_balance;
+  } catch {
+    // The error still stands without the amount; the message says it could not be read.
+  }
+  return shortfall;
+}
