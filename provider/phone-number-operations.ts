@@ -36,13 +36,11 @@ export const phoneNumberOperations = {
       return { id: number.e164, outs: phoneNumberOutputs(withRouting(number, routing), inputs, selection) };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new PartialFailure(
+      // The engine shows the reasons, not the message, for a resource it keeps with initialization errors.
+      const explanation =
         `${number.e164} is now owned by ${number.account_id}, but routing it failed: ${reason} ` +
-          "The number is recorded in the stack; run `pulumi up` again to finish routing it (it will not be bought twice).",
-        number.e164,
-        phoneNumberOutputs(number, inputs, selection),
-        [reason],
-      );
+        "The number is recorded in the stack; run `pulumi up` again to finish routing it (it will not be bought twice).";
+      throw new PartialFailure(explanation, number.e164, phoneNumberOutputs(number, inputs, selection), [explanation]);
     }
   },
 

@@ -1,0 +1,72 @@
+import type { RunningEmulator } from "../../emulator";
+import { PhoneNumber, SubAccountAssignment } from "../../index";
+import { StackOperationError, type TestStack } from "../helpers/pulumi-stack";
+import { purchasesByNumber, startSeededEmulator, vobizClient, vobizStack } from "../helpers/vobiz-stack";
+
+// Scheduled drift checks run `pulumi refresh --preview-only --expect-no-changes`: it must fail (non-zero exit)
+// on every change made behind Pulumi's back, and `pulumi up --refresh` must converge again.
+describe("drift made outside Pulumi", () => {
+  let emulator: RunningEmulator;
+  let stack: TestStack;
+  let e164: string;
+
+  beforeAll(async () => {
+    emulator = await startSeededEmulator();
+    const inventory = await vobizClient(emulator).listInventory({ country: "IN", search: "9122", perPage: 1 });
+    e164 = inventory.items[0]?.e164 ?? "";
+    stack = await vobizStack("drift", emulator, async () => {
+      const number = new PhoneNumber("drifting", { e164, trunkGroupId: "trunk-main" });
+      new SubAccountAssignment("drifting-assignment", { e164: number.e164, subAccountId: "SA_DEMO0001" });
+      return {};
+    });
+    await stack.up();
+  });
+  afterAll(async () => {
+    await stack.dispose();
+    await emulator.close();
+  });
+
+  async function expectDriftDetected(): Promise<void> {
+    const check = stack.refresh({ previewOnly: true, expectNoChanges: true });
+    await expect(check).rejects.toBeInstanceOf(StackOperationError);
+    await expect(check).rejects.toThrow(/no changes were expected/);
+  }
+
+  async function expectConverged(): Promise<void> {
+    await stack.up({ refresh: true });
+    await stack.refresh({ previewOnly: true, expectNoChanges: true });
+    await stack.preview({ expectNoChanges: true });
+    expect(await emulator.control.getNumber(e164)).toMatchObject({ owner: "SA_DEMO0001", trunk_group_id: "trunk-main", status: "active" });
+  }
+
+  it("passes the drift check when nothing changed", async () => {
+    const refresh = await stack.refresh({ previewOnly: true, expectNoChanges: true });
+    expect(refresh.summary.result).toBe("succeeded");
+  });
+
+  it("catches a routing change and routes the number back", async () => {
+    const client = vobizClient(emulator);
+    await client.unassignTrunk(e164);
+    await client.attachApplication(e164, "app-from-console");
+    await expectDriftDetected();
+    await expectConverged();
+    expect((await emulator.control.getNumber(e164))?.application_id).toBeNull();
+  });
+
+  it("catches a reassignment to another sub-account and moves the number back", async () => {
+    const client = vobizClient(emulator);
+    await client.unassignSubAccount(e164);
+    await client.assignSubAccount(e164, "SA_DEMO0002");
+    await expectDriftDetected();
+    await expectConverged();
+  });
+
+  it("catches an out-of-band release and gets the same number back by cancelling the release", async () => {
+    await vobizClient(emulator).releaseNumber(e164);
+    await expectDriftDetected();
+    await expectConverged();
+    expect(await purchasesByNumber(emulator)).toEqual({ [e164]: 1 });
+    const kinds = (await emulator.control.ledger()).filter((row) => row.e164 === e164).map((row) => row.kind);
+    expect(kinds).toEqual(["purchase", "release_fee", "refund"]);
+  });
+});
