@@ -7,13 +7,14 @@ import { forgetOwnedNumbers, lookupOwnedNumber } from "./owned-number-lookup";
 import { purchaseMatchingNumber } from "./inventory-picker";
 import { PartialFailure } from "./partial-failure";
 import { applyRouting, type Routing } from "./routing";
+import { withCredentialHint } from "./credential-hint";
 import { clientFor, logProgress, type ConfiguredSettings } from "./settings";
 
 // Statuses of a number that is on its way out of the account: for Pulumi, it is gone.
 const RELEASED = new Set(["pending_release", "released"]);
 
 /** The `PhoneNumber` provider methods, called by the serialized provider through `require`. */
-export const phoneNumberOperations = {
+export const phoneNumberOperations = withCredentialHint({
   async check(_olds: unknown, news: Record<string, unknown>) {
     return checkPhoneNumber(news);
   },
@@ -91,7 +92,7 @@ export const phoneNumberOperations = {
         : `released ${id}: pending_release until ${result.cooldownEndsAt}; recreating it before then cancels the release`,
     );
   },
-};
+});
 
 /**
  * Takes one exact number: cancels its release when it is still in our 24-hour window, adopts it when asked,

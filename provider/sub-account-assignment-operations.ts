@@ -1,6 +1,7 @@
 import { NotFoundError } from "../sdk";
 import { unassignRespectingCoolOff } from "./cool-off";
 import { forgetOwnedNumbers, lookupOwnedNumber } from "./owned-number-lookup";
+import { withCredentialHint } from "./credential-hint";
 import { clientFor, logProgress, type ConfiguredSettings } from "./settings";
 import { checkSubAccountAssignment } from "./sub-account-assignment-check";
 import { diffSubAccountAssignment } from "./sub-account-assignment-diff";
@@ -9,7 +10,7 @@ import type { CoolOffRecord, SubAccountAssignmentInputs, SubAccountAssignmentOut
 const isSubAccount = (accountId: string): boolean => accountId.startsWith("SA_");
 
 /** The `SubAccountAssignment` provider methods, called by the serialized provider through `require`. */
-export const subAccountAssignmentOperations = {
+export const subAccountAssignmentOperations = withCredentialHint({
   async check(_olds: unknown, news: Record<string, unknown>) {
     return checkSubAccountAssignment(news);
   },
@@ -83,7 +84,7 @@ export const subAccountAssignmentOperations = {
       if (!(error instanceof NotFoundError)) throw error;
     }
   },
-};
+});
 
 function unassignOptions(inputs: Pick<SubAccountAssignmentInputs, "force" | "coolOffWaitSeconds">) {
   return { force: inputs.force ?? false, waitSeconds: inputs.coolOffWaitSeconds ?? 0, log: logProgress };

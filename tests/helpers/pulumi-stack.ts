@@ -120,7 +120,7 @@ export class TestStack {
     return this.run("refresh", (onOutput) => this.stack.refresh({ onOutput, color: "never", ...options }));
   }
 
-  destroy(options: { runProgram?: boolean } = {}) {
+  destroy(options: { runProgram?: boolean; refresh?: boolean } = {}) {
     return this.run("destroy", (onOutput) => this.stack.destroy({ onOutput, color: "never", ...options }));
   }
 
