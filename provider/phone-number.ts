@@ -49,4 +49,12 @@ export class PhoneNumber extends pulumi.dynamic.Resource {
     };
     super(phoneNumberProvider, name, { ...outputs, ...args }, opts, "vobiz", "PhoneNumber");
   }
+
+  /**
+   * Reads a number the account holds, by its E.164, without managing it: nothing is bought, changed or
+   * released. Fails when the account does not hold the number.
+   */
+  static get(name: string, e164: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): PhoneNumber {
+    return new PhoneNumber(name, {}, { ...opts, id: e164 });
+  }
 }

@@ -23,4 +23,9 @@ export class SubAccountAssignment extends pulumi.dynamic.Resource {
   constructor(name: string, args: SubAccountAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
     super(subAccountAssignmentProvider, name, { masterAccountId: undefined, coolOff: undefined, force: undefined, coolOffWaitSeconds: undefined, ...args }, opts, "vobiz", "SubAccountAssignment");
   }
+
+  /** Reads which sub-account holds a number, without managing the assignment. */
+  static get(name: string, e164: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): SubAccountAssignment {
+    return new SubAccountAssignment(name, {} as SubAccountAssignmentArgs, { ...opts, id: e164 });
+  }
 }

@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
 import { startEmulator } from "../emulator";
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const { master } = emulator.credentials;
   banner(`Vobiz emulator on ${emulator.baseUrl} (account ${master.authId})`);
   const workDir = path.join(root, ".cache", "demo");
+  fs.mkdirSync(path.join(workDir, "state"), { recursive: true });
   const stack = await LocalWorkspace.createOrSelectStack(
     { stackName: "demo", projectName: "vobiz-quickstart", program: quickstart },
     {
