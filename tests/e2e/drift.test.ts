@@ -49,6 +49,9 @@ describe("drift made outside Pulumi", () => {
     await client.unassignTrunk(e164);
     await client.attachApplication(e164, "app-from-console");
     await expectDriftDetected();
+    // Refreshed inputs replace the recorded ones, so the program now differs from the state.
+    await stack.refresh();
+    await expect(stack.preview({ expectNoChanges: true })).rejects.toThrow(/no changes were expected/);
     await expectConverged();
     expect((await emulator.control.getNumber(e164))?.application_id).toBeNull();
   });

@@ -1,0 +1,75 @@
+import type { RunningEmulator } from "../../emulator";
+import { forgetOwnedNumbers } from "../../provider/owned-number-lookup";
+import { phoneNumberOperations } from "../../provider/phone-number-operations";
+import type { PhoneNumberOutputs } from "../../provider/phone-number-inputs";
+import { startSeededEmulator, vobizClient } from "../helpers/vobiz-stack";
+
+// The fast layer: provider methods called directly against the emulator over HTTP.
+describe("PhoneNumber provider methods", () => {
+  let emulator: RunningEmulator;
+  let settings: { authId: string; authToken: string; baseUrl: string };
+
+  beforeAll(async () => {
+    emulator = await startSeededEmulator();
+    settings = { ...emulator.credentials.master, baseUrl: emulator.baseUrl };
+  });
+  afterAll(() => emulator.close());
+
+  async function inventoryNumber(index: number): Promise<string> {
+    return (await vobizClient(emulator).listInventory({ country: "US", perPage: 50 })).items[index]?.e164 ?? "";
+  }
+
+  it("treats deleting a number that is already released as done, without another release fee", async () => {
+    const e164 = await inventoryNumber(1);
+    const { outs } = await phoneNumberOperations.create(settings, { e164 });
+    await vobizClient(emulator).releaseNumber(e164);
+    const feesBefore = (await emulator.control.ledger()).filter((row) => row.kind === "release_fee").length;
+
+    await phoneNumberOperations.delete(settings, e164, outs as PhoneNumberOutputs);
+    expect((await emulator.control.ledger()).filter((row) => row.kind === "release_fee")).toHaveLength(feesBefore);
+  });
+
+  it("reads a number released elsewhere as gone, so refresh drops it from state", async () => {
+    const e164 = await inventoryNumber(2);
+    const { outs } = await phoneNumberOperations.create(settings, { e164 });
+    expect(await phoneNumberOperations.read(settings, e164, outs)).toMatchObject({ id: e164, props: { e164, status: "active" } });
+    await vobizClient(emulator).releaseNumber(e164, { immediate: true });
+    forgetOwnedNumbers(); // the next refresh is a new provider process, with no listing cached
+    expect(await phoneNumberOperations.read(settings, e164, outs)).toEqual({});
+  });
+
+  it("refuses to adopt a number the account does not own, buying nothing", async () => {
+    const e164 = await inventoryNumber(3);
+    await expect(phoneNumberOperations.create(settings, { e164, adopt: true })).rejects.toThrow(`Cannot adopt ${e164}: account MA_DEMO0001 does not own it`);
+    expect((await emulator.control.getNumber(e164))?.owner).toBeNull();
+  });
+
+  it("says how to recover when updating a number the account no longer holds", async () => {
+    const e164 = await inventoryNumber(4);
+    const { outs } = await phoneNumberOperations.create(settings, { e164 });
+    await vobizClient(emulator).releaseNumber(e164);
+    await expect(phoneNumberOperations.update(settings, e164, outs as PhoneNumberOutputs, { e164, trunkGroupId: "t" })).rejects.toThrow(
+      /no longer held by MA_DEMO0001 \(status pending_release\).*pulumi refresh/,
+    );
+  });
+
+  it("names the criteria when nothing in inventory matches them", async () => {
+    await expect(phoneNumberOperations.create(settings, { country: "US", contains: "99999" })).rejects.toThrow(
+      "No number in Vobiz inventory matches country US, containing 99999",
+    );
+  });
+
+  it("explains missing credentials before any API call", async () => {
+    await emulator.control.resetRequests();
+    const saved = { id: process.env["VOBIZ_AUTH_ID"], token: process.env["VOBIZ_AUTH_TOKEN"] };
+    delete process.env["VOBIZ_AUTH_ID"];
+    delete process.env["VOBIZ_AUTH_TOKEN"];
+    try {
+      await expect(phoneNumberOperations.create({ baseUrl: emulator.baseUrl }, { country: "US" })).rejects.toThrow(/vobiz:authId.*VOBIZ_AUTH_ID/s);
+    } finally {
+      if (saved.id !== undefined) process.env["VOBIZ_AUTH_ID"] = saved.id;
+      if (saved.token !== undefined) process.env["VOBIZ_AUTH_TOKEN"] = saved.token;
+    }
+    expect((await emulator.control.requests()).total).toBe(0);
+  });
+});
