@@ -178,10 +178,10 @@ describe("buying", () => {
     expect(error.message).toContain("Pick another number with listInventory()");
   });
 
-  it("treats buying a number it already owns as done, without a second debit", async () => {
+  it("refuses a second purchase of a number it already owns, without a second debit", async () => {
     const e164 = await buy();
-    const again = await master().purchaseNumber(e164);
-    expect(again.account_id).toBe(MASTER);
+    const error = await failure(master().purchaseNumber(e164));
+    expect(error).toBeInstanceOf(NotFoundError);
     expect(debitsFor(await control.ledger(), e164, "purchase")).toHaveLength(1);
   });
 
