@@ -1,4 +1,4 @@
-import type { PhoneNumber as VobizNumber, VobizClient } from "../sdk";
+import { PurchaseOutcomeUnknownError, type PhoneNumber as VobizNumber, type VobizClient } from "../sdk";
 import { checkPhoneNumber } from "./phone-number-check";
 import { diffPhoneNumber } from "./phone-number-diff";
 import type { PhoneNumberInputs, PhoneNumberOutputs } from "./phone-number-inputs";
@@ -30,8 +30,14 @@ export const phoneNumberOperations = withCredentialHint({
   async create(configured: ConfiguredSettings | undefined, inputs: PhoneNumberInputs) {
     const client = clientFor(configured);
     forgetOwnedNumbers();
-    const number = inputs.e164 ? await acquireExactNumber(client, inputs.e164, inputs) : await purchaseMatchingNumber(client, inputs);
     const selection = selectionOf(inputs);
+    let number: VobizNumber;
+    try {
+      number = inputs.e164 ? await acquireExactNumber(client, inputs.e164, inputs) : await purchaseMatchingNumber(client, inputs);
+    } catch (error) {
+      if (error instanceof PurchaseOutcomeUnknownError) throw unconfirmedPurchase(error, inputs, client.authId);
+      throw error;
+    }
     try {
       const routing = await applyRouting(client, number.e164, routingOf(number), desiredRouting(inputs));
       return { id: number.e164, outs: phoneNumberOutputs(withRouting(number, routing), inputs, selection) };
@@ -116,6 +122,35 @@ async function acquireExactNumber(client: VobizClient, e164: string, inputs: Pho
     throw new Error(`Cannot adopt ${e164}: account ${client.authId} does not own it. Remove adopt: true to buy it from inventory instead.`);
   }
   return client.purchaseNumber(e164, inputs.currency ? { currency: inputs.currency } : {});
+}
+
+/**
+ * A purchase whose outcome nobody could confirm may have spent money, so the number is recorded (as
+ * `unconfirmed`) rather than forgotten: the next `up` finds out and finishes, or `refresh` drops it.
+ */
+function unconfirmedPurchase(error: PurchaseOutcomeUnknownError, inputs: PhoneNumberInputs, authId: string): PartialFailure {
+  const explanation =
+    `${error.message} The number is recorded in the stack as unconfirmed: the next \`pulumi up\` checks whether ${authId} holds it ` +
+    "and finishes the job without buying it twice; if it does not, `pulumi refresh` drops it and `pulumi up` buys one again.";
+  const outputs: PhoneNumberOutputs = {
+    e164: error.e164,
+    numberId: null,
+    accountId: authId,
+    country: inputs.country ?? "",
+    region: "",
+    capabilities: { voice: false, sms: false, mms: false, fax: false },
+    status: "unconfirmed",
+    setupFee: 0,
+    monthlyFee: 0,
+    currency: inputs.currency ?? "",
+    trunkGroupId: null,
+    applicationId: null,
+    purchasedAt: null,
+    releaseMode: inputs.releaseMode ?? "standard",
+    deletionProtection: inputs.deletionProtection ?? false,
+    selection: selectionOf(inputs),
+  };
+  return new PartialFailure(explanation, error.e164, outputs, [explanation]);
 }
 
 function routingOf(number: VobizNumber): Routing {

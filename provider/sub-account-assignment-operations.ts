@@ -71,12 +71,15 @@ export const subAccountAssignmentOperations = withCredentialHint({
     return { outs: assignmentOutputs(news, client.authId, coolOff) };
   },
 
-  /** Moves the number back to the master account; already unassigned is success. A cool-off keeps it in state. */
+  /**
+   * Moves the number back to the master account; already unassigned is success, and so is a number that
+   * another sub-account now holds (that assignment is not this resource's to undo). A cool-off keeps it in state.
+   */
   async delete(configured: ConfiguredSettings | undefined, id: string, props: SubAccountAssignmentOutputs) {
     const client = clientFor(configured);
     forgetOwnedNumbers();
     const number = await client.findOwnedNumber(id);
-    if (!number || !isSubAccount(number.account_id)) return;
+    if (number?.account_id !== props.subAccountId) return;
     try {
       const coolOff = await unassignRespectingCoolOff(client, id, number.account_id, unassignOptions(props));
       if (coolOff?.resolvedBy === "force") logProgress(`${id}: forced past the cool-off that lasted until ${coolOff.until} (admin override, audited)`);

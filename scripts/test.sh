@@ -8,4 +8,11 @@ echo "node $(node --version), $(pulumi version | head -n1) at $(command -v pulum
 tsc -p tsconfig.json --noEmit
 eslint .
 npm run --silent build
-jest --ci "$@"
+mkdir -p .cache && rm -f .cache/jest-results.json
+status=0
+jest --ci --json --outputFile=.cache/jest-results.json "$@" || status=$?
+node -e '
+  const r = require("./.cache/jest-results.json");
+  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+' || true
+exit "$status"

@@ -1,5 +1,6 @@
 import type { RunningEmulator } from "../../emulator";
 import { forgetOwnedNumbers } from "../../provider/owned-number-lookup";
+import { diffPhoneNumber } from "../../provider/phone-number-diff";
 import { phoneNumberOperations } from "../../provider/phone-number-operations";
 import type { PhoneNumberOutputs } from "../../provider/phone-number-inputs";
 import { startSeededEmulator, vobizClient } from "../helpers/vobiz-stack";
@@ -71,5 +72,36 @@ describe("PhoneNumber provider methods", () => {
       if (saved.token !== undefined) process.env["VOBIZ_AUTH_TOKEN"] = saved.token;
     }
     expect((await emulator.control.requests()).total).toBe(0);
+  });
+});
+
+describe("a purchase nobody could confirm", () => {
+  let emulator: RunningEmulator;
+  let settings: { authId: string; authToken: string; baseUrl: string };
+
+  beforeAll(async () => {
+    emulator = await startSeededEmulator();
+    settings = { ...emulator.credentials.master, baseUrl: emulator.baseUrl };
+  });
+  afterAll(() => emulator.close());
+
+  it("is recorded as a partial failure carrying the number, and the next update finishes without buying twice", async () => {
+    const criteria = { country: "IN", contains: "9111", trunkGroupId: "trunk-u" };
+    await emulator.control.injectFault({ match: { path_contains: "purchase-from-inventory" }, kind: "commit-then-502" });
+    // The lookup that follows the lost answer fails too (the inventory listing before the purchase is not hit).
+    await emulator.control.injectFault({ match: { method: "GET", path_contains: "/numbers?page=" }, kind: "status", status: 500 });
+
+    const failure = await phoneNumberOperations.create(settings, criteria).catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      id: expect.stringMatching(/^\+9111/),
+      properties: { status: "unconfirmed", country: "IN" },
+      reasons: [expect.stringContaining("recorded in the stack as unconfirmed")],
+    });
+
+    const { id: e164, properties } = failure as { id: string; properties: PhoneNumberOutputs };
+    expect(diffPhoneNumber(properties, criteria).replaces).toEqual([]);
+    const { outs } = await phoneNumberOperations.update(settings, e164, properties, criteria);
+    expect(outs).toMatchObject({ e164, status: "active", trunkGroupId: "trunk-u" });
+    expect((await emulator.control.ledger()).filter((row) => row.kind === "purchase" && row.e164 === e164)).toHaveLength(1);
   });
 });
