@@ -10,7 +10,7 @@ export default async function quickstart() {
 
   const support = new PhoneNumber("support-line", {
     country: "IN",
-    contains: "80",
+    contains: "9180",
     maxMonthlyFee: 1000,
     trunkGroupId: config.get("supportTrunkGroupId") ?? "2f6b1c3e-4d5a-4b7c-9e8f-0a1b2c3d4e5f",
   });
