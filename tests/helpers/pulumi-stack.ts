@@ -149,6 +149,8 @@ export class TestStack {
       // A test that leaves a resource its provider cannot delete still gets its stack removed.
     }
     await this.stack.workspace.removeStack("test", { force: true }).catch(() => undefined);
+    // The CLI log stays for reading after a failure; the state and program folders go.
+    fs.rmSync(this.backendDir, { recursive: true, force: true });
   }
 }
 
