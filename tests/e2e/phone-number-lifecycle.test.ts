@@ -105,6 +105,26 @@ describe("PhoneNumber and SubAccountAssignment through pulumi up, preview, refre
     expect(await purchasesByNumber(emulator)).toMatchObject({ [e164]: 1 });
   });
 
+  it("proposes no change when only the serialized provider code differs", async () => {
+    const e164 = await inventoryNumber("US");
+    stack = await vobizStack("provider-churn", emulator, async () => {
+      new PhoneNumber("churn", { e164, trunkGroupId: "trunk-c" });
+      return {};
+    });
+    await stack.up();
+    // Make the recorded provider code differ from what the program serializes now, as after an upgrade.
+    const deployment = await stack.stack.exportStack();
+    const resources = (deployment.deployment as { resources: { type: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }[] }).resources;
+    const recorded = resources.find((r) => r.type.endsWith(":PhoneNumber"));
+    if (!recorded) throw new Error("the PhoneNumber is not in the exported state");
+    for (const props of [recorded.inputs, recorded.outputs]) props["__provider"] = `// an older build of the provider\n${String(props["__provider"])}`;
+    await stack.stack.importStack(deployment);
+    expect(String(stack.resourcesOfType("PhoneNumber")[0]?.outputs?.["__provider"])).toContain("an older build");
+
+    const preview = await stack.preview({ expectNoChanges: true });
+    expect(preview.changeSummary).toEqual({ same: 2 });
+  });
+
   it("adopts a number the account already owns without buying it", async () => {
     const client = vobizClient(emulator);
     const e164 = await inventoryNumber("US");
