@@ -34,6 +34,16 @@ describe("PhoneNumber when things go wrong", () => {
     return { stack: s, setArgs: (next: PhoneNumberArgs) => (args = next) };
   }
 
+  it("rejects bad input in check, naming the property, before any API call", async () => {
+    await emulator.control.resetRequests();
+    const { stack: s } = await numberStack("bad-input", { e164: "+918065550001", country: "IN", trunkGroupId: "t", applicationId: "a" });
+    const refused = s.up();
+    await expect(refused).rejects.toThrow(/e164.*give either e164 \(one exact number\) or search criteria, not both/s);
+    await expect(refused).rejects.toThrow(/applicationId.*a trunk or to an application, not both/s);
+    expect((await emulator.control.requests()).total).toBe(0);
+    expect(s.resourcesOfType("PhoneNumber")).toEqual([]);
+  });
+
   it("reports a purchase whose routing failed as a partial failure that the next up completes without buying again", async () => {
     const e164 = await freshNumber();
     const { stack: s } = await numberStack("partial", { e164, trunkGroupId: "trunk-7" });
