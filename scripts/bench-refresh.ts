@@ -2,17 +2,12 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
-import { startEmulator, type RunningEmulator } from "../emulator";
-import { SeededRandom } from "../emulator/prng";
+import type { RunningEmulator } from "../emulator";
 import { PhoneNumber } from "../index";
-import { forgetOwnedNumbers } from "../provider/owned-number-lookup";
-import { phoneNumberOperations } from "../provider/phone-number-operations";
-import { VobizClient } from "../sdk";
+import { accountOwning, accountStocking, countCalls, ENGINE_PARALLELISM, refreshThroughRead, shuffled } from "./refresh-workload";
 
 // Compiled to dist/scripts, so the repository is two levels up.
 const root = path.resolve(__dirname, "../..");
-// The engine's default `--parallel` is 4 × GOMAXPROCS; the method-level runs use what a 2-core machine gets.
-const ENGINE_PARALLELISM = 8;
 const PAGE_SIZE = 100;
 const STACK_NAME = "bench";
 
@@ -26,76 +21,19 @@ interface Measurement {
   searches: number;
 }
 
-/** A fresh emulator whose master account has `count` US numbers in stock and the balance to buy and release them all. */
-async function emulatorStocking(count: number): Promise<{ emulator: RunningEmulator; e164s: string[] }> {
-  const emulator = await startEmulator({ port: 0 });
-  const e164s = Array.from({ length: count }, (_, i) => `+1650555${String(i).padStart(4, "0")}`);
-  await emulator.control.addInventory(
-    e164s.map((e164) => ({ e164, country: "US", region: "CA", setup_fee: 0, monthly_fee: 250, currency: "INR" })),
-  );
-  // 250 INR per purchase, and the emulator's default 700 INR per release when the stack is destroyed.
-  await emulator.control.setBalance(emulator.credentials.master.authId, "INR", (250 + 700) * count + 1000);
-  return { emulator, e164s };
-}
-
-/** Like `emulatorStocking`, with the numbers already bought by the master account. */
-async function emulatorOwning(count: number): Promise<{ emulator: RunningEmulator; e164s: string[] }> {
-  const stocked = await emulatorStocking(count);
-  const client = new VobizClient({ ...stocked.emulator.credentials.master, baseUrl: stocked.emulator.baseUrl });
-  await inBatches(stocked.e164s, ENGINE_PARALLELISM, (e164) => client.purchaseNumber(e164));
-  return stocked;
-}
-
-/** Calls `task` on every item with at most `parallel` in flight, the way the engine schedules a refresh's reads. */
-async function inBatches<T>(items: readonly T[], parallel: number, task: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await task(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
-}
-
-/** The same numbers in an order unrelated to the listing's (sorted by e164), like a stack grown over time. */
-function shuffled(e164s: readonly string[]): string[] {
-  const random = new SeededRandom(42);
-  const out = [...e164s];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = random.integer(0, i);
-    [out[i], out[j]] = [out[j] as string, out[i] as string];
-  }
-  return out;
-}
-
-/** The public API calls since the last reset, and how many of them searched for one number. */
-async function countCalls(emulator: RunningEmulator): Promise<{ calls: number; searches: number }> {
-  const { requests, total } = await emulator.control.requests();
-  const searches = requests.filter((r) => r.api === "public" && r.path.includes("search=")).length;
-  return { calls: total, searches };
-}
-
-/**
- * Reads `managed` through `phoneNumberOperations.read`, 8 in flight in this one process, as a refresh does, and
- * returns the API calls it took. Throws when a read reports a number the account still owns as gone.
- */
-async function refreshThroughRead(emulator: RunningEmulator, managed: readonly string[]): Promise<{ calls: number; searches: number }> {
-  const settings = { ...emulator.credentials.master, baseUrl: emulator.baseUrl };
-  // Each `pulumi refresh` starts a new provider process, so nothing is cached from an earlier run.
-  forgetOwnedNumbers();
-  await emulator.control.resetRequests();
-  let kept = 0;
-  await inBatches(managed, ENGINE_PARALLELISM, async (e164) => {
-    const result = await phoneNumberOperations.read(settings, e164, { selection: { e164 }, releaseMode: "standard", deletionProtection: false });
-    if ("id" in result) kept += 1;
-  });
+/** Refreshes `managed` and fails when a read reports a number the account still owns as gone. */
+async function refreshKeepingAll(emulator: RunningEmulator, managed: readonly string[]): Promise<{ calls: number; searches: number }> {
+  const { results, calls, searches } = await refreshThroughRead(emulator, managed);
+  const kept = results.filter((result) => "id" in result).length;
   if (kept !== managed.length) throw new Error(`refreshing ${managed.length} numbers kept only ${kept} of them`);
-  return countCalls(emulator);
+  return { calls, searches };
 }
 
 /** Refreshes every number of an account that holds `count`, read in `order`. */
 async function measureAllManaged(count: number, order: "listing" | "shuffled"): Promise<Measurement> {
-  const { emulator, e164s } = await emulatorOwning(count);
+  const { emulator, owned: e164s } = await accountOwning(count);
   try {
-    const calls = await refreshThroughRead(emulator, order === "listing" ? e164s : shuffled(e164s));
+    const calls = await refreshKeepingAll(emulator, order === "listing" ? e164s : shuffled(e164s));
     return { owned: count, count, order, ...calls };
   } finally {
     await emulator.close();
@@ -104,11 +42,11 @@ async function measureAllManaged(count: number, order: "listing" | "shuffled"): 
 
 /** Refreshes `count` numbers picked at random from an account that holds `owned`, for each of `counts`. */
 async function measureSomeManaged(owned: number, counts: readonly number[]): Promise<Measurement[]> {
-  const { emulator, e164s } = await emulatorOwning(owned);
+  const { emulator, owned: e164s } = await accountOwning(owned);
   try {
     const results: Measurement[] = [];
     for (const count of counts) {
-      results.push({ owned, count, order: "shuffled", ...(await refreshThroughRead(emulator, shuffled(e164s).slice(0, count))) });
+      results.push({ owned, count, order: "shuffled", ...(await refreshKeepingAll(emulator, shuffled(e164s).slice(0, count))) });
     }
     return results;
   } finally {
@@ -146,7 +84,7 @@ function benchStack(scratch: string, e164s: readonly string[]): Promise<Stack> {
 
 /** Creates a stack of `count` PhoneNumbers with the real CLI, then counts the API calls of `pulumi refresh` alone. */
 async function measureThroughCli(count: number): Promise<Measurement> {
-  const { emulator, e164s } = await emulatorStocking(count);
+  const { emulator, owned: e164s } = await accountStocking(count);
   const scratch = path.join(root, ".cache", "bench", `refresh-${count}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`);
   try {
     const stack = await benchStack(scratch, e164s);
@@ -159,7 +97,7 @@ async function measureThroughCli(count: number): Promise<Measurement> {
     await stack.up({ color: "never" });
     await emulator.control.resetRequests();
     const refresh = await stack.refresh({ color: "never" });
-    const measured = await countCalls(emulator);
+    const { calls, searches } = await countCalls(emulator);
     // The stack itself is one of the resources a refresh reports.
     const unchanged = (refresh.summary.resourceChanges?.["same"] ?? 0) - 1;
     if (unchanged !== count) {
@@ -169,7 +107,7 @@ async function measureThroughCli(count: number): Promise<Measurement> {
     await stack.workspace.removeStack(STACK_NAME);
     // Only a run that went through is cleaned up: a failed one leaves its state for a look.
     fs.rmSync(scratch, { recursive: true, force: true });
-    return { owned: count, count, order: "engine", ...measured };
+    return { owned: count, count, order: "engine", calls, searches };
   } finally {
     await emulator.close();
   }

@@ -39,3 +39,8 @@ export async function purchasesByNumber(emulator: RunningEmulator): Promise<Reco
   }
   return counts;
 }
+
+/** The settings a provider's `configure` would hand its methods, for the emulator's master account. */
+export function providerSettings(emulator: RunningEmulator): { authId: string; authToken: string; baseUrl: string } {
+  return { ...emulator.credentials.master, baseUrl: emulator.baseUrl };
+}

@@ -1,97 +1,85 @@
-import type { RunningEmulator } from "../../emulator";
 import { forgetOwnedNumbers } from "../../provider/owned-number-lookup";
 import { diffPhoneNumber } from "../../provider/phone-number-diff";
 import { phoneNumberOperations } from "../../provider/phone-number-operations";
 import type { PhoneNumberOutputs } from "../../provider/phone-number-inputs";
-import { startSeededEmulator, vobizClient } from "../helpers/vobiz-stack";
+import { useEmulator } from "../helpers/emulator";
+import { providerSettings, vobizClient } from "../helpers/vobiz-stack";
 
 // The fast layer: provider methods called directly against the emulator over HTTP.
 describe("PhoneNumber provider methods", () => {
-  let emulator: RunningEmulator;
-  let settings: { authId: string; authToken: string; baseUrl: string };
-
-  beforeAll(async () => {
-    emulator = await startSeededEmulator();
-    settings = { ...emulator.credentials.master, baseUrl: emulator.baseUrl };
-  });
-  afterAll(() => emulator.close());
+  const emulator = useEmulator();
+  const settings = () => providerSettings(emulator());
 
   async function inventoryNumber(index: number): Promise<string> {
-    return (await vobizClient(emulator).listInventory({ country: "US", perPage: 50 })).items[index]?.e164 ?? "";
+    return (await vobizClient(emulator()).listInventory({ country: "US", perPage: 50 })).items[index]?.e164 ?? "";
   }
 
   it("treats deleting a number that is already released as done, without another release fee", async () => {
     const e164 = await inventoryNumber(1);
-    const { outs } = await phoneNumberOperations.create(settings, { e164 });
-    await vobizClient(emulator).releaseNumber(e164);
-    const feesBefore = (await emulator.control.ledger()).filter((row) => row.kind === "release_fee").length;
+    const { outs } = await phoneNumberOperations.create(settings(), { e164 });
+    await vobizClient(emulator()).releaseNumber(e164);
+    const feesBefore = (await emulator().control.ledger()).filter((row) => row.kind === "release_fee").length;
 
-    await phoneNumberOperations.delete(settings, e164, outs as PhoneNumberOutputs);
-    expect((await emulator.control.ledger()).filter((row) => row.kind === "release_fee")).toHaveLength(feesBefore);
+    await phoneNumberOperations.delete(settings(), e164, outs as PhoneNumberOutputs);
+    expect((await emulator().control.ledger()).filter((row) => row.kind === "release_fee")).toHaveLength(feesBefore);
   });
 
   it("reads a number released elsewhere as gone, so refresh drops it from state", async () => {
     const e164 = await inventoryNumber(2);
-    const { outs } = await phoneNumberOperations.create(settings, { e164 });
-    expect(await phoneNumberOperations.read(settings, e164, outs)).toMatchObject({ id: e164, props: { e164, status: "active" } });
-    await vobizClient(emulator).releaseNumber(e164, { immediate: true });
+    const { outs } = await phoneNumberOperations.create(settings(), { e164 });
+    expect(await phoneNumberOperations.read(settings(), e164, outs)).toMatchObject({ id: e164, props: { e164, status: "active" } });
+    await vobizClient(emulator()).releaseNumber(e164, { immediate: true });
     forgetOwnedNumbers(); // the next refresh is a new provider process, with no listing cached
-    expect(await phoneNumberOperations.read(settings, e164, outs)).toEqual({});
+    expect(await phoneNumberOperations.read(settings(), e164, outs)).toEqual({});
   });
 
   it("refuses to adopt a number the account does not own, buying nothing", async () => {
     const e164 = await inventoryNumber(3);
-    await expect(phoneNumberOperations.create(settings, { e164, adopt: true })).rejects.toThrow(`Cannot adopt ${e164}: account MA_DEMO0001 does not own it`);
-    expect((await emulator.control.getNumber(e164))?.owner).toBeNull();
+    await expect(phoneNumberOperations.create(settings(), { e164, adopt: true })).rejects.toThrow(`Cannot adopt ${e164}: account MA_DEMO0001 does not own it`);
+    expect((await emulator().control.getNumber(e164))?.owner).toBeNull();
   });
 
   it("says how to recover when updating a number the account no longer holds", async () => {
     const e164 = await inventoryNumber(4);
-    const { outs } = await phoneNumberOperations.create(settings, { e164 });
-    await vobizClient(emulator).releaseNumber(e164);
-    await expect(phoneNumberOperations.update(settings, e164, outs as PhoneNumberOutputs, { e164, trunkGroupId: "t" })).rejects.toThrow(
+    const { outs } = await phoneNumberOperations.create(settings(), { e164 });
+    await vobizClient(emulator()).releaseNumber(e164);
+    await expect(phoneNumberOperations.update(settings(), e164, outs as PhoneNumberOutputs, { e164, trunkGroupId: "t" })).rejects.toThrow(
       /no longer held by MA_DEMO0001 \(status pending_release\).*pulumi refresh/,
     );
   });
 
   it("names the criteria when nothing in inventory matches them", async () => {
-    await expect(phoneNumberOperations.create(settings, { country: "US", contains: "99999" })).rejects.toThrow(
+    await expect(phoneNumberOperations.create(settings(), { country: "US", contains: "99999" })).rejects.toThrow(
       "No number in Vobiz inventory matches country US, containing 99999",
     );
   });
 
   it("explains missing credentials before any API call", async () => {
-    await emulator.control.resetRequests();
+    await emulator().control.resetRequests();
     const saved = { id: process.env["VOBIZ_AUTH_ID"], token: process.env["VOBIZ_AUTH_TOKEN"] };
     delete process.env["VOBIZ_AUTH_ID"];
     delete process.env["VOBIZ_AUTH_TOKEN"];
     try {
-      await expect(phoneNumberOperations.create({ baseUrl: emulator.baseUrl }, { country: "US" })).rejects.toThrow(/vobiz:authId.*VOBIZ_AUTH_ID/s);
+      await expect(phoneNumberOperations.create({ baseUrl: emulator().baseUrl }, { country: "US" })).rejects.toThrow(/vobiz:authId.*VOBIZ_AUTH_ID/s);
     } finally {
       if (saved.id !== undefined) process.env["VOBIZ_AUTH_ID"] = saved.id;
       if (saved.token !== undefined) process.env["VOBIZ_AUTH_TOKEN"] = saved.token;
     }
-    expect((await emulator.control.requests()).total).toBe(0);
+    expect((await emulator().control.requests()).total).toBe(0);
   });
 });
 
 describe("a purchase nobody could confirm", () => {
-  let emulator: RunningEmulator;
-  let settings: { authId: string; authToken: string; baseUrl: string };
-
-  beforeAll(async () => {
-    emulator = await startSeededEmulator();
-    settings = { ...emulator.credentials.master, baseUrl: emulator.baseUrl };
-  });
-  afterAll(() => emulator.close());
+  const emulator = useEmulator();
+  const settings = () => providerSettings(emulator());
 
   it("is recorded as a partial failure carrying the number, and the next update finishes without buying twice", async () => {
     const criteria = { country: "IN", contains: "9111", trunkGroupId: "trunk-u" };
-    await emulator.control.injectFault({ match: { path_contains: "purchase-from-inventory" }, kind: "commit-then-502" });
+    await emulator().control.injectFault({ match: { path_contains: "purchase-from-inventory" }, kind: "commit-then-502" });
     // The lookup that follows the lost answer fails too (the inventory listing before the purchase is not hit).
-    await emulator.control.injectFault({ match: { method: "GET", path_contains: "/numbers?page=" }, kind: "status", status: 500 });
+    await emulator().control.injectFault({ match: { method: "GET", path_contains: "/numbers?page=" }, kind: "status", status: 500 });
 
-    const failure = await phoneNumberOperations.create(settings, criteria).catch((error: unknown) => error);
+    const failure = await phoneNumberOperations.create(settings(), criteria).catch((error: unknown) => error);
     expect(failure).toMatchObject({
       id: expect.stringMatching(/^\+9111/),
       properties: { status: "unconfirmed", country: "IN" },
@@ -100,8 +88,8 @@ describe("a purchase nobody could confirm", () => {
 
     const { id: e164, properties } = failure as { id: string; properties: PhoneNumberOutputs };
     expect(diffPhoneNumber(properties, criteria).replaces).toEqual([]);
-    const { outs } = await phoneNumberOperations.update(settings, e164, properties, criteria);
+    const { outs } = await phoneNumberOperations.update(settings(), e164, properties, criteria);
     expect(outs).toMatchObject({ e164, status: "active", trunkGroupId: "trunk-u" });
-    expect((await emulator.control.ledger()).filter((row) => row.kind === "purchase" && row.e164 === e164)).toHaveLength(1);
+    expect((await emulator().control.ledger()).filter((row) => row.kind === "purchase" && row.e164 === e164)).toHaveLength(1);
   });
 });
