@@ -1,20 +1,5 @@
 import { CheckFailures, isSet, isUnknown, type CheckFailure } from "./check-failures";
-import type { PhoneNumberInputs } from "./phone-number-inputs";
-
-const inputKeys = [
-  "e164",
-  "country",
-  "contains",
-  "excludePrefixes",
-  "maxMonthlyFee",
-  "maxSetupFee",
-  "currency",
-  "trunkGroupId",
-  "applicationId",
-  "adopt",
-  "releaseMode",
-  "deletionProtection",
-] as const;
+import { phoneNumberInputKeys, type PhoneNumberInputs } from "./phone-number-inputs";
 
 const criteriaKeys = ["country", "contains", "excludePrefixes", "maxMonthlyFee", "maxSetupFee"] as const;
 
@@ -35,7 +20,7 @@ export function checkPhoneNumber(news: Record<string, unknown>): PhoneNumberChec
     if (typeof value === "string" && !isUnknown(value)) inputs[key] = value.toUpperCase();
   }
   const check = new CheckFailures(inputs);
-  check.onlyKeys(inputKeys);
+  check.onlyKeys(phoneNumberInputKeys);
 
   check.e164("e164");
   check.matches("country", /^[A-Z]{2}$/, "an ISO 3166 alpha-2 country code such as \"IN\" or \"US\"");
