@@ -84,8 +84,9 @@ describe("the sub-account cool-off through pulumi destroy and up", () => {
     expect((await emulator.control.audit()).filter((row) => row.e164 === e164)).toEqual([]);
   });
 
+  // 20 seconds of cool-off left when the destroy starts: long enough that the CLI's start-up cannot outlast it.
   it("waits out a cool-off that ends within coolOffWaitSeconds, printing its progress", async () => {
-    const { e164, stack: s } = await assignedNumber("cooloff-wait", { subAccountId: "SA_DEMO0001", coolOffWaitSeconds: 60 }, 15 * DAY - 3);
+    const { e164, stack: s } = await assignedNumber("cooloff-wait", { subAccountId: "SA_DEMO0001", coolOffWaitSeconds: 120 }, 15 * DAY - 20);
     const destroy = await s.destroy();
     expect(destroy.stdout + destroy.stderr).toMatch(/in its sub-account cool-off until .*; waiting/);
     expect(await emulator.control.getNumber(e164)).toMatchObject({ owner: "MA_DEMO0001", status: "pending_release" });
