@@ -7,9 +7,9 @@ import {
   purchaseOutcomeUnknownError,
   reasonOf,
   type BalanceShortfall,
-  type RequestContext,
 } from "./errors";
-import { retryReason, waitToResend, type RetryBudget, type RetrySettings } from "./retry";
+import { retryReason, waitToResend } from "./retry";
+import type { ReconciledWrite } from "./release";
 import type { Balance, PhoneNumber } from "./schemas";
 
 // Vobiz has no idempotency key (reference §0), so a purchase whose answer was
@@ -18,17 +18,7 @@ import type { Balance, PhoneNumber } from "./schemas";
 // was bought and makes a resend safe.
 
 /** What `purchaseWithReconciliation` needs from the client, for one number. */
-export interface PurchaseSteps {
-  authId: string;
-  e164: string;
-  /** Describes the purchase request, for messages. */
-  context: RequestContext;
-  settings: RetrySettings;
-  budget: RetryBudget;
-  /** Sends the purchase once (a 429 is retried inside: Vobiz refused before acting). */
-  send(): Promise<PhoneNumber>;
-  /** The caller's listed number with exactly this E.164, if any. */
-  findOwned(): Promise<PhoneNumber | undefined>;
+export interface PurchaseSteps extends ReconciledWrite<PhoneNumber> {
   /** The inventory row with exactly this E.164, if any. */
   findInInventory(): Promise<PhoneNumber | undefined>;
   readBalance(currency: string): Promise<Balance>;

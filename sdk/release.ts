@@ -2,18 +2,25 @@ import { VobizError, hasUnknownOutcome, type RequestContext } from "./errors";
 import { retryReason, waitToResend, type RetryBudget, type RetrySettings } from "./retry";
 import type { PhoneNumber, ReleaseResult } from "./schemas";
 
-/** What `releaseWithReconciliation` needs from the client, for one number. */
-export interface ReleaseSteps {
+/**
+ * What a reconciled write needs from the client, for one number: a way to send it once, and a lookup
+ * that tells afterwards whether it took effect. Shared by release and purchase.
+ */
+export interface ReconciledWrite<T> {
   authId: string;
   e164: string;
+  /** Describes the request, for messages. */
   context: RequestContext;
   settings: RetrySettings;
   budget: RetryBudget;
-  /** Sends the release once (a 429 is retried inside: Vobiz refused before acting). */
-  send(): Promise<ReleaseResult>;
+  /** Sends the write once (a 429 is retried inside: Vobiz refused before acting). */
+  send(): Promise<T>;
   /** The caller's listed number with exactly this E.164 (own or a sub-account's), if any. */
   findOwned(): Promise<PhoneNumber | undefined>;
 }
+
+/** What `releaseWithReconciliation` needs from the client, for one number. */
+export type ReleaseSteps = ReconciledWrite<ReleaseResult>;
 
 const PENDING_WINDOW_MS = 24 * 3_600_000;
 const DONE = new Set(["pending_release", "released"]);
