@@ -7,14 +7,14 @@ import { forgetOwnedNumbers, lookupOwnedNumber } from "./owned-number-lookup";
 import { purchaseMatchingNumber } from "./inventory-picker";
 import { PartialFailure } from "./partial-failure";
 import { applyRouting, type Routing } from "./routing";
-import { withCredentialHint } from "./credential-hint";
+import { providerOperations } from "./provider-operations";
 import { clientFor, logProgress, type ConfiguredSettings } from "./settings";
 
 // Statuses of a number that is on its way out of the account: for Pulumi, it is gone.
 const RELEASED = new Set(["pending_release", "released"]);
 
 /** The `PhoneNumber` provider methods, called by the serialized provider through `require`. */
-export const phoneNumberOperations = withCredentialHint({
+export const phoneNumberOperations = providerOperations({
   async check(_olds: unknown, news: Record<string, unknown>) {
     return checkPhoneNumber(news);
   },

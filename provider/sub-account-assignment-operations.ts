@@ -1,7 +1,7 @@
 import { NotFoundError } from "../sdk";
 import { unassignRespectingCoolOff } from "./cool-off";
 import { forgetOwnedNumbers, lookupOwnedNumber } from "./owned-number-lookup";
-import { withCredentialHint } from "./credential-hint";
+import { providerOperations } from "./provider-operations";
 import { clientFor, logProgress, type ConfiguredSettings } from "./settings";
 import { checkSubAccountAssignment } from "./sub-account-assignment-check";
 import { diffSubAccountAssignment } from "./sub-account-assignment-diff";
@@ -10,7 +10,7 @@ import type { CoolOffRecord, SubAccountAssignmentInputs, SubAccountAssignmentOut
 const isSubAccount = (accountId: string): boolean => accountId.startsWith("SA_");
 
 /** The `SubAccountAssignment` provider methods, called by the serialized provider through `require`. */
-export const subAccountAssignmentOperations = withCredentialHint({
+export const subAccountAssignmentOperations = providerOperations({
   async check(_olds: unknown, news: Record<string, unknown>) {
     return checkSubAccountAssignment(news);
   },

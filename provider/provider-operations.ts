@@ -1,0 +1,56 @@
+import { UnauthorizedError } from "../sdk";
+
+const CREDENTIAL_HINT =
+  " Credentials come from the stack config vobiz:authId and vobiz:authToken, or else from VOBIZ_AUTH_ID and VOBIZ_AUTH_TOKEN. " +
+  "`pulumi destroy` and `pulumi refresh` use the config recorded by the last `pulumi up`: after rotating the token, run `pulumi up` first, " +
+  "or add --run-program so the current config is read.";
+
+// The dynamic-provider host prints `${error}: ${error.stack}` to stderr when check, diff, read or delete
+// fail, and the engine shows that text as a second, stack-level copy of the message the resource already
+// reports. For an error raised on purpose that copy is noise; a bug keeps its stack trace.
+const HOST_PRINTS_ERRORS_OF = new Set(["check", "diff", "read", "delete"]);
+const BUG_CLASSES = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError];
+
+const hostReportsToDrop = new Set<string>();
+let stderrFilterInstalled = false;
+
+/**
+ * Wraps the provider methods of one resource type. A rejected credential says where credentials come
+ * from and why a token rotated in the stack config is not yet seen by `destroy` or `refresh`; an error
+ * the provider raises on purpose (a refusal, a Vobiz error) is reported once, by the engine, without
+ * the host's duplicate and its stack trace.
+ */
+export function providerOperations<T extends Record<string, (...args: never[]) => Promise<unknown>>>(operations: T): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, operation] of Object.entries(operations)) {
+    wrapped[name] = async (...args: never[]) => {
+      try {
+        return await operation(...args);
+      } catch (caught) {
+        const error = caught instanceof UnauthorizedError ? new Error(caught.message + CREDENTIAL_HINT) : caught;
+        if (HOST_PRINTS_ERRORS_OF.has(name) && isRaisedOnPurpose(error)) dropHostReport(error);
+        throw error;
+      }
+    };
+  }
+  return wrapped as T;
+}
+
+function isRaisedOnPurpose(error: unknown): error is Error {
+  return error instanceof Error && !BUG_CLASSES.some((bug) => error.constructor === bug);
+}
+
+function dropHostReport(error: Error): void {
+  installStderrFilter();
+  hostReportsToDrop.add(`${error}: ${error.stack}`);
+}
+
+function installStderrFilter(): void {
+  if (stderrFilterInstalled) return;
+  stderrFilterInstalled = true;
+  const print = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    if (args.length === 1 && typeof args[0] === "string" && hostReportsToDrop.delete(args[0])) return;
+    print(...args);
+  };
+}
