@@ -11,7 +11,8 @@ const CREDENTIAL_HINT =
 const HOST_PRINTS_ERRORS_OF = new Set(["check", "diff", "read", "delete"]);
 const BUG_CLASSES = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError];
 
-const hostReportsToDrop = new Set<string>();
+// One failure may reach several calls (reads of one refresh share a listing), and the host prints it for each.
+const hostReportsToDrop = new Map<string, number>();
 let stderrFilterInstalled = false;
 
 /**
@@ -42,7 +43,8 @@ function isRaisedOnPurpose(error: unknown): error is Error {
 
 function dropHostReport(error: Error): void {
   installStderrFilter();
-  hostReportsToDrop.add(`${error}: ${error.stack}`);
+  const report = `${error}: ${error.stack}`;
+  hostReportsToDrop.set(report, (hostReportsToDrop.get(report) ?? 0) + 1);
 }
 
 function installStderrFilter(): void {
@@ -50,7 +52,9 @@ function installStderrFilter(): void {
   stderrFilterInstalled = true;
   const print = console.error.bind(console);
   console.error = (...args: unknown[]) => {
-    if (args.length === 1 && typeof args[0] === "string" && hostReportsToDrop.delete(args[0])) return;
-    print(...args);
+    const pending = args.length === 1 && typeof args[0] === "string" ? hostReportsToDrop.get(args[0]) : undefined;
+    if (pending === undefined) return print(...args);
+    if (pending > 1) hostReportsToDrop.set(args[0] as string, pending - 1);
+    else hostReportsToDrop.delete(args[0] as string);
   };
 }

@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
-# Prints the directory holding a usable `pulumi` CLI, building one from the Go module proxy when
-# none is installed. The build lands in .cache/ and is reused by every later run.
+# Prints a directory holding the Pulumi toolchain a project folder needs: the `pulumi` CLI, the Node.js
+# language host `pulumi-language-nodejs`, and the dynamic-provider launcher `pulumi-resource-pulumi-nodejs`.
+# Whatever is missing is built once from the Go module proxy into .cache/ and reused by every later run.
 #
-# A CLI on PATH is used when it is at least $PULUMI_MIN_VERSION. Otherwise the version pinned in
-# tools/pulumi-cli/go.mod is built once (needs Go; no cgo).
+# A CLI on PATH is used when it is at least $PULUMI_MIN_VERSION; otherwise the version pinned in
+# tools/pulumi-cli/go.mod is built. A language host on PATH or next to the CLI is used; otherwise the one
+# pinned in tools/pulumi-language-nodejs/go.mod is built: from sdk/v3 v3.69 on the host is a module of its
+# own with no tagged release, which the module proxy does not serve, so the last release that carries it
+# inside sdk/v3 is pinned. Building needs Go (no cgo).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-tool_dir="$root/tools/pulumi-cli"
-pinned=$(awk '{ for (i = 1; i < NF; i++) if ($i == "github.com/pulumi/pulumi/pkg/v3") { print $(i + 1); exit } }' "$tool_dir/go.mod")
 min_version=${PULUMI_MIN_VERSION:-3.268.0}
-cache_bin="$root/.cache/pulumi-$pinned/bin"
 
 log() { echo "ensure-pulumi: $*" >&2; }
+
+pinned_version() { # $1 = wrapper module dir, $2 = module path
+  awk -v module="$2" '{ for (i = 1; i < NF; i++) if ($i == module) { print $(i + 1); exit } }' "$1/go.mod"
+}
 
 version_at_least() { # $1 >= $2, both as x.y.z
   [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]
@@ -22,51 +27,76 @@ installed_version() { # prints x.y.z of the CLI at $1, or nothing
   "$1" version 2>/dev/null | sed -n 's/^v\{0,1\}\([0-9][0-9.]*\).*/\1/p' | head -n1
 }
 
-link_dynamic_provider_plugin() {
-  # The engine looks for plugins next to its own binary; the dynamic-provider launcher ships in @pulumi/pulumi.
-  local launcher="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
-  if [ -f "$launcher" ] && [ ! -e "$1/pulumi-resource-pulumi-nodejs" ]; then
-    ln -sf "$launcher" "$1/pulumi-resource-pulumi-nodejs"
-  fi
+# Builds Go package $3 from wrapper module $1, whose module $2 must resolve to the pinned version, into $4.
+build_pinned() {
+  local tool_dir=$1 module=$2 package=$3 out=$4 version
+  version=$(pinned_version "$tool_dir" "$module")
+  command -v go >/dev/null 2>&1 || { log "cannot build $package: no Go toolchain; install Go or a Pulumi CLI with its Node.js language host"; exit 1; }
+  log "building $(basename "$package") ${version#v} from the Go module proxy (once; takes a few minutes)"
+  mkdir -p "$(dirname "$out")"
+  local tmp_out
+  tmp_out=$(mktemp "$(dirname "$out")/.build.XXXXXX")
+  (
+    cd "$tool_dir"
+    # Refuse a build whose modules drifted from the pin: `pulumi version` would lie.
+    local got
+    got=$(go list -m -f '{{.Version}}' "$module")
+    [ "$got" = "$version" ] || { log "$module resolved to $got, expected $version"; exit 1; }
+    CGO_ENABLED=0 go build -trimpath \
+      -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
+      -o "$tmp_out" "$package"
+  ) || { rm -f "$tmp_out"; exit 1; }
+  mv -f "$tmp_out" "$out"
 }
 
+# The CLI.
+cli_tool_dir="$root/tools/pulumi-cli"
+cli_pinned=$(pinned_version "$cli_tool_dir" github.com/pulumi/pulumi/pkg/v3)
+cli=""
 if [ "${VOBIZ_FORCE_PULUMI_BUILD:-}" != "true" ] && on_path=$(command -v pulumi 2>/dev/null); then
   v=$(installed_version "$on_path")
   if [ -n "$v" ] && version_at_least "$v" "$min_version"; then
-    log "using pulumi $v from PATH ($on_path)"
-    dirname "$on_path"
-    exit 0
+    cli=$on_path
+  else
+    log "ignoring pulumi on PATH (version '${v:-unknown}' < $min_version)"
   fi
-  log "ignoring pulumi on PATH (version '${v:-unknown}' < $min_version)"
+fi
+if [ -z "$cli" ]; then
+  cli="$root/.cache/pulumi-$cli_pinned/bin/pulumi"
+  if ! [ -x "$cli" ] || [ "$(installed_version "$cli")" != "${cli_pinned#v}" ]; then
+    build_pinned "$cli_tool_dir" github.com/pulumi/pulumi/pkg/v3 github.com/pulumi/pulumi/pkg/v3/cmd/pulumi "$cli"
+    log "built $("$cli" version)"
+  fi
+fi
+cli_dir=$(dirname "$cli")
+
+# The Node.js language host.
+host_tool_dir="$root/tools/pulumi-language-nodejs"
+host_pinned=$(pinned_version "$host_tool_dir" github.com/pulumi/pulumi/sdk/v3)
+if [ -x "$cli_dir/pulumi-language-nodejs" ] && [ ! -L "$cli_dir/pulumi-language-nodejs" ]; then
+  host="$cli_dir/pulumi-language-nodejs"
+elif [ "${VOBIZ_FORCE_PULUMI_BUILD:-}" != "true" ] && on_path=$(command -v pulumi-language-nodejs 2>/dev/null) && [ "$on_path" != "$cli_dir/pulumi-language-nodejs" ]; then
+  host=$on_path
+else
+  host="$root/.cache/pulumi-language-nodejs-$host_pinned/pulumi-language-nodejs"
+  if ! [ -x "$host" ]; then
+    build_pinned "$host_tool_dir" github.com/pulumi/pulumi/sdk/v3 github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs "$host"
+    log "built pulumi-language-nodejs ${host_pinned#v}"
+  fi
 fi
 
-if [ -x "$cache_bin/pulumi" ] && [ "$(installed_version "$cache_bin/pulumi")" = "${pinned#v}" ]; then
-  link_dynamic_provider_plugin "$cache_bin"
-  log "using cached pulumi ${pinned#v} ($cache_bin)"
-  echo "$cache_bin"
-  exit 0
+# The directory to put on PATH: the CLI's own when it is ours to add to, else a directory of links.
+if [[ "$cli_dir" == "$root/.cache/"* ]]; then
+  toolchain=$cli_dir
+else
+  toolchain="$root/.cache/toolchain/bin"
+  mkdir -p "$toolchain"
+  ln -sfn "$cli" "$toolchain/pulumi"
 fi
-
-if ! command -v go >/dev/null 2>&1; then
-  log "no pulumi >= $min_version on PATH and no Go toolchain to build one; install either"
-  exit 1
+[ "$host" = "$toolchain/pulumi-language-nodejs" ] || ln -sfn "$host" "$toolchain/pulumi-language-nodejs"
+# The engine looks for plugins next to its own binary; the dynamic-provider launcher ships in @pulumi/pulumi.
+launcher="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+if [ ! -e "$cli_dir/pulumi-resource-pulumi-nodejs" ] && [ -f "$launcher" ]; then
+  ln -sfn "$launcher" "$toolchain/pulumi-resource-pulumi-nodejs"
 fi
-
-log "building pulumi ${pinned#v} from the Go module proxy into $cache_bin (once; takes several minutes)"
-mkdir -p "$cache_bin"
-tmp_out=$(mktemp "$cache_bin/.pulumi.XXXXXX")
-(
-  cd "$tool_dir"
-  # Refuse a build whose engine and SDK drifted apart: `pulumi version` would lie.
-  for module in github.com/pulumi/pulumi/pkg/v3 github.com/pulumi/pulumi/sdk/v3; do
-    got=$(go list -m -f '{{.Version}}' "$module")
-    [ "$got" = "$pinned" ] || { log "$module resolved to $got, expected $pinned"; exit 1; }
-  done
-  CGO_ENABLED=0 go build -trimpath \
-    -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$pinned" \
-    -o "$tmp_out" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
-)
-mv -f "$tmp_out" "$cache_bin/pulumi"
-link_dynamic_provider_plugin "$cache_bin"
-log "built $("$cache_bin/pulumi" version)"
-echo "$cache_bin"
+echo "$toolchain"

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -9,19 +8,9 @@ import {
   type PulumiFn,
   type Stack,
 } from "@pulumi/pulumi/automation";
+import { ensurePulumiCli, node22BinDir, repoRoot } from "./pulumi-toolchain";
 
-export const repoRoot = path.resolve(__dirname, "../..");
-
-let pulumiBinDir: string | undefined;
-
-/** The directory of the Pulumi CLI the repository uses, built once from the Go module proxy if needed. */
-export function ensurePulumiCli(): string {
-  pulumiBinDir ??= execFileSync("bash", [path.join(repoRoot, "scripts/ensure-pulumi.sh")], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  }).trim();
-  return pulumiBinDir;
-}
+export { ensurePulumiCli, repoRoot };
 
 export interface TestStackOptions {
   /** Short label used in the project name and the log file name. */
@@ -68,7 +57,7 @@ export class TestStack {
         pulumiCommand,
         pulumiHome: path.join(repoRoot, ".cache", "pulumi-home"),
         envVars: {
-          PATH: [binDir, path.join(repoRoot, "node_modules", ".bin"), process.env["PATH"] ?? ""].join(path.delimiter),
+          PATH: [binDir, node22BinDir, process.env["PATH"] ?? ""].join(path.delimiter),
           PULUMI_BACKEND_URL: `file://${backendDir}`,
           PULUMI_CONFIG_PASSPHRASE: `passphrase-${id}`,
           PULUMI_SKIP_UPDATE_CHECK: "true",
