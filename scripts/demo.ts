@@ -127,7 +127,11 @@ interface PulumiOptions {
 /** Runs `npm run pulumi -- <args>` (what npm runs: scripts/pulumi.sh, from the repository root) and shows it. */
 async function pulumi(args: string[], options: PulumiOptions = {}): Promise<{ code: number | null; output: string }> {
   if (!options.quiet) show(`npm run pulumi -- ${args.map(shellWord).join(" ")}`);
-  const child = spawn("bash", [path.join(root, "scripts/pulumi.sh"), ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("bash", [path.join(root, "scripts/pulumi.sh"), ...args], {
+    cwd: root,
+    env: { ...process.env, INIT_CWD: root },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const chunks: string[] = [];
   const collect = (chunk: string): void => {
     chunks.push(chunk);

@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { installedProject } from "../helpers/installed-project";
 import { ProjectStack } from "../helpers/project-stack";
+import { repoRoot } from "../helpers/pulumi-toolchain";
 
 // The Node.js language host the toolchain builds is v3.68.0 (see scripts/ensure-pulumi.sh). It predates
 // parts of the engine's protocol; these are the places where that shows to a user, pinned so that a
@@ -18,6 +19,12 @@ describe("the Node.js language host", () => {
     expect(about.stdout).toMatch(/^language\s+nodejs\s+3\.68\.0$/m);
     const install = await stack.script("pulumi install");
     expect(install.stdout + install.stderr).toMatch(/Finished installing dependencies/);
+  });
+
+  it("is what `npm run pulumi` runs, from any project folder", async () => {
+    const preview = await stack.script(`npm --prefix ${JSON.stringify(repoRoot)} run --silent pulumi -- preview --stack ${stack.stackName}`);
+    expect(preview.stdout).toMatch(/Previewing update \(host-/);
+    expect(preview.stdout).toMatch(/pulumi:pulumi:Stack +vobiz-language-host-host-\S+ +create/);
   });
 
   it("runs a project without the runtime options of Pulumi.yaml, which only newer hosts read", async () => {
