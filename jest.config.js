@@ -10,6 +10,7 @@ module.exports = {
     "^pulumi-vobiz$": "<rootDir>/index.ts",
     "^pulumi-vobiz/sdk$": "<rootDir>/sdk/index.ts",
     "^pulumi-vobiz/emulator$": "<rootDir>/emulator/index.ts",
+    "^pulumi-vobiz/fleet$": "<rootDir>/fleet/index.ts",
     "^pulumi-vobiz/provider/runtime$": "<rootDir>/provider/runtime.ts",
   },
   testTimeout: 120000,

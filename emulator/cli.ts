@@ -1,11 +1,18 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
 import type { Writable } from "node:stream";
-import { parseArgs } from "node:util";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { StateFileError } from "./persistence";
 import type { SeedCredentials, SeedName } from "./seed";
 import { startEmulator, type NoCredentials, type RunningEmulator } from "./start-emulator";
 
 const USAGE = "usage: vobiz-emulator [--port N] [--state FILE] [--seed default|empty]";
+
+const HELP_AFTER = `
+On start it prints one JSON line on stdout: baseUrl (give it to the SDK or to vobiz:baseUrl), controlUrl,
+authId and authToken of the seeded master account, subAccounts, adminAuthId, adminAuthToken and stateFile.
+It serves until Ctrl-C (SIGINT) or SIGTERM. Bad arguments, a corrupt state file or a port in use print one
+line on stderr and exit with code 2.`;
 
 /** Where the CLI writes; the real process streams by default, any writable in tests. */
 export interface CliStreams {
@@ -13,10 +20,13 @@ export interface CliStreams {
   stderr: Pick<Writable, "write">;
 }
 
-/** The outcome of `main`: a serving emulator, or the exit code after a one-line error on stderr. */
+/**
+ * The outcome of `main`: a serving emulator; exit code 0 without one after --help or --version; or exit
+ * code 2 after a one-line error on stderr.
+ */
 export type CliOutcome =
   | { exitCode: 0; emulator: RunningEmulator<SeedCredentials | NoCredentials> }
-  | { exitCode: 2; emulator?: undefined };
+  | { exitCode: 0 | 2; emulator?: undefined };
 
 /** The single JSON line printed on start. */
 export interface StartLine {
@@ -32,12 +42,19 @@ export interface StartLine {
 
 /**
  * Parses `[--port N] [--state FILE] [--seed default|empty]`, starts the emulator and prints one
- * JSON line (StartLine) to stdout. On bad arguments, a corrupt state file or a failed listen, it
- * prints one line to stderr and resolves to exit code 2 without serving.
+ * JSON line (StartLine) to stdout. `--help` and `--version` print on stdout and resolve to exit code 0
+ * without serving. On bad arguments, a corrupt state file or a failed listen, it prints one line to
+ * stderr and resolves to exit code 2 without serving.
  */
 export async function main(argv: readonly string[], streams: CliStreams = process): Promise<CliOutcome> {
-  const options = parseOptions(argv);
-  if (typeof options === "string") return fail(streams, `vobiz-emulator: ${options}. ${USAGE}`);
+  let options: CliOptions;
+  try {
+    options = parseOptions(argv, streams);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.exitCode === 0) return { exitCode: 0 };
+    return fail(streams, `vobiz-emulator: ${error.message.replace(/^error: /, "")} ${USAGE}`);
+  }
   let emulator: RunningEmulator<SeedCredentials | NoCredentials>;
   try {
     emulator = await startEmulator(options);
@@ -60,24 +77,44 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
   return { exitCode: 0, emulator };
 }
 
-function parseOptions(argv: readonly string[]): { port: number; stateFile?: string; seed: SeedName } | string {
-  let values: { port?: string; state?: string; seed?: string };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { port: { type: "string" }, state: { type: "string" }, seed: { type: "string" } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    return (error as Error).message.split("\n")[0] ?? "invalid arguments";
-  }
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!/^\d+$/.test(values.port ?? "0") || port > 65535) return `--port must be an integer from 0 to 65535, got ${values.port}`;
-  const seed = values.seed ?? "default";
-  if (seed !== "default" && seed !== "empty") return `--seed must be "default" or "empty", got ${JSON.stringify(seed)}`;
-  if (values.state === "") return "--state needs a file path";
-  return { port, seed, ...(values.state === undefined ? {} : { stateFile: values.state }) };
+interface CliOptions {
+  port: number;
+  seed: SeedName;
+  stateFile?: string;
+}
+
+// Each option converts and checks its own value, so adding one is one more `.option(...)` line.
+function parseOptions(argv: readonly string[], streams: CliStreams): CliOptions {
+  const program = new Command("vobiz-emulator")
+    .description("A local, stateful stand-in for the Vobiz Phone Numbers API, with a control API for tests.")
+    .version(packageVersion(), "-V, --version", "print the version of pulumi-vobiz")
+    .option("--port <N>", "TCP port on 127.0.0.1; 0 picks a free one", portNumber, 0)
+    .option("--state <FILE>", "load state from FILE when it exists, and save every change to it before answering", filePath)
+    .addOption(new Option("--seed <name>", "starting state when there is no state file").choices(["default", "empty"]).default("default"))
+    .addHelpText("after", HELP_AFTER)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void streams.stdout.write(text),
+      writeErr: (text) => void streams.stderr.write(text),
+      outputError: () => undefined,
+    });
+  program.parse([...argv], { from: "user" });
+  const { port, seed, state } = program.opts<{ port: number; seed: SeedName; state?: string }>();
+  return { port, seed, ...(state === undefined ? {} : { stateFile: state }) };
+}
+
+function portNumber(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError("--port must be an integer from 0 to 65535.");
+  return Number(value);
+}
+
+function filePath(value: string): string {
+  if (value === "") throw new InvalidArgumentError("--state needs a file path.");
+  return value;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(require.resolve("pulumi-vobiz/package.json"), "utf8")) as { version: string }).version;
 }
 
 function fail(streams: CliStreams, message: string): CliOutcome {
@@ -87,7 +124,7 @@ function fail(streams: CliStreams, message: string): CliOutcome {
 
 async function run(): Promise<void> {
   const outcome = await main(process.argv.slice(2));
-  if (outcome.exitCode !== 0) {
+  if (outcome.emulator === undefined) {
     process.exitCode = outcome.exitCode;
     return;
   }

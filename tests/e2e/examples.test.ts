@@ -1,9 +1,11 @@
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { promisify } from "node:util";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { installedProject } from "../helpers/installed-project";
 import { ProjectStack } from "../helpers/project-stack";
-import { repoRoot } from "../helpers/pulumi-toolchain";
+import { node22BinDir, repoRoot } from "../helpers/pulumi-toolchain";
 import { readmeCommands } from "../helpers/readme-commands";
 
 // Each example is a folder a user copies. Here each one is installed from the package's npm pack tarball
@@ -50,6 +52,14 @@ describe("the examples, as project folders through the pulumi command", () => {
     expect(stacks.stdout).not.toContain('"dev"');
     stack = undefined;
   }
+
+  it.each(["quickstart", "regional-pool", "sub-account-handoff", "adopt-existing", "fleet"])("%s type-checks with its own tsconfig, as `npx tsc` does in a copy", async (example) => {
+    const dir = await installedProject(path.join(repoRoot, "examples", example));
+    const env = { ...process.env, PATH: [node22BinDir, process.env["PATH"] ?? ""].join(path.delimiter) };
+    // tsc prints nothing when the program and every type it reaches check; a failure rejects with its errors.
+    const { stdout } = await promisify(execFile)("npx", ["tsc", "--noEmit", "-p", "."], { cwd: dir, env });
+    expect(stdout).toBe("");
+  });
 
   it("quickstart buys a routed support line and an assigned sales line, then releases both", async () => {
     const s = await runReadme("quickstart");

@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { FleetFileError } from "../fleet/fleet-file-error";
+import { mergeFleetFile, renderFleetFile } from "../fleet/write-fleet-file";
+import { VobizClient } from "../sdk";
+import { resolveCredentials } from "./credentials";
+import { LIST_PAGE_SIZE, listAccountNumbers } from "./list-account-numbers";
+import { listingProgress, type ProgressStream } from "./listing-progress";
+import { planOnboarding, type OnboardFilters } from "./plan-onboarding";
+
+/** Where the command reads and writes; the real process by default, anything alike in tests. */
+export interface OnboardIo {
+  stdout: { write(chunk: string): unknown };
+  stderr: ProgressStream;
+  env: NodeJS.ProcessEnv;
+}
+
+interface OnboardOptions {
+  out: string;
+  merge?: true;
+  force?: true;
+  country?: string;
+  subAccount?: string;
+  prefix?: string;
+  protect?: true;
+  dryRun?: true;
+  authId?: string;
+  authToken?: string;
+  baseUrl?: string;
+}
+
+const HELP_AFTER = `
+Lists every number the account holds in one paged listing (100 numbers a call) and writes a fleet file with
+one entry per active number: e164, adopt: true (the number is managed, never bought), the routing, the
+sub-account holding it, and retainOnDelete: true (destroy never releases it). It changes nothing in the
+account. Numbers that are not active (a release under way) are left out and named on stderr.
+
+Credentials are the provider's: VOBIZ_AUTH_ID, VOBIZ_AUTH_TOKEN and VOBIZ_BASE_URL, or the flags. Keep the
+token in the environment: --auth-token is visible to anyone who can list processes (ps) and stays in shell
+history.
+
+Then, in the Pulumi project that reads the file:
+  pulumi up                              adopts every number, buys none
+  pulumi preview --expect-no-changes     proves the stack matches the account
+
+Examples:
+  VOBIZ_AUTH_ID=MA_XXXXXXXX VOBIZ_AUTH_TOKEN=... npx vobiz-onboard
+  npx vobiz-onboard --merge              add numbers bought since, keep the file's own entries
+  npx vobiz-onboard --country IN --protect --dry-run`;
+
+/**
+ * Runs `vobiz-onboard` with `argv` (the arguments after the command name) and resolves to the exit code:
+ * 0 on success (including --help and --version), 1 when the account cannot be listed or the file cannot be
+ * written, 2 on bad arguments. Every failure is reported on stderr without the auth token.
+ */
+export async function main(argv: readonly string[], io: OnboardIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  let options: OnboardOptions;
+  try {
+    options = parseArguments(argv, io);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      io.stderr.write(`vobiz-onboard: ${error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ")} (see --help)\n`);
+      return 2;
+    }
+    throw error;
+  }
+  let token: string | undefined;
+  try {
+    const credentials = resolveCredentials(options, io.env);
+    token = credentials.authToken;
+    return await onboard(options, new VobizClient(credentials), io);
+  } catch (error) {
+    const message = error instanceof FleetFileError ? error.message : (error as Error).message.replace(/\s*\n\s*/g, " ");
+    io.stderr.write(`vobiz-onboard: ${token === undefined ? message : message.split(token).join("<redacted>")}\n`);
+    return 1;
+  }
+}
+
+async function onboard(options: OnboardOptions, client: VobizClient, io: OnboardIo): Promise<number> {
+  const out = options.out;
+  const existing = existsSync(out) ? readFileSync(out, "utf8") : undefined;
+  if (existing !== undefined && options.merge !== true && options.force !== true) {
+    throw new Error(`${out} exists already: pass --merge to add the account's numbers to it, --force to replace it, or --out to write another file.`);
+  }
+  // A file that cannot be merged into fails now, before the account is listed.
+  if (existing !== undefined && options.merge === true) mergeFleetFile(existing, out, []);
+
+  const progress = listingProgress(io.stderr, LIST_PAGE_SIZE, `numbers of ${client.authId}`);
+  const numbers = await listAccountNumbers(client, (listed, total) => progress.update(listed, total)).finally(() => progress.done());
+
+  const filters: OnboardFilters = {
+    ...(options.country === undefined ? {} : { country: options.country }),
+    ...(options.subAccount === undefined ? {} : { subAccount: options.subAccount }),
+    ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+    ...(options.protect === undefined ? {} : { protect: true }),
+  };
+  const plan = planOnboarding(numbers, client.authId, filters);
+  for (const { e164, reason } of plan.leftOut) io.stderr.write(`vobiz-onboard: left out ${e164}: ${reason}\n`);
+
+  let text: string;
+  let summary: { done: string; planned: string };
+  if (existing !== undefined && options.merge === true) {
+    const merge = mergeFleetFile(existing, out, plan.entries);
+    for (const name of merge.nameTaken) {
+      io.stderr.write(`vobiz-onboard: not added ${name}: ${out} already has an entry of that name for another number\n`);
+    }
+    if (!merge.changed) {
+      if (options.dryRun === true) io.stdout.write(existing);
+      io.stderr.write(`vobiz-onboard: ${out} already has an entry for each of the ${plan.entries.length} numbers; it is unchanged\n`);
+      return 0;
+    }
+    text = merge.text;
+    const what = `${count(merge.added.length, "entry", "entries")} to ${out} (${merge.alreadyPresent.length} already there)`;
+    summary = { done: `added ${what}`, planned: `would add ${what}` };
+  } else {
+    text = renderFleetFile(plan.entries, fileHeader(client.authId));
+    const what = `${count(plan.entries.length, "entry", "entries")} to ${out}`;
+    summary = { done: `wrote ${what}`, planned: `would write ${what}` };
+  }
+  const leftOut = plan.leftOut.length === 0 ? "" : `; left out ${count(plan.leftOut.length, "number", "numbers")}, named above`;
+
+  if (options.dryRun === true) {
+    io.stdout.write(text);
+    io.stderr.write(`vobiz-onboard: dry run: ${summary.planned}${leftOut}; nothing was written\n`);
+    return 0;
+  }
+  writeAtomically(out, text);
+  io.stderr.write(`vobiz-onboard: ${summary.done}${leftOut}\n`);
+  return 0;
+}
+
+function parseArguments(argv: readonly string[], io: OnboardIo): OnboardOptions {
+  const program = new Command("vobiz-onboard")
+    .description("Write a fleet file (numbers.yaml) that brings every number a Vobiz account holds under Pulumi management.")
+    .version(packageVersion(), "-V, --version", "print the version of pulumi-vobiz")
+    .option("--out <file>", "the fleet file to write", "numbers.yaml")
+    .option("--merge", "add the numbers missing from an existing --out file, keeping its entries, comments and order")
+    .addOption(new Option("--force", "replace an existing --out file").conflicts("merge"))
+    .option("--country <code>", "only numbers of this country (ISO 3166 alpha-2, such as IN)", matching(/^[A-Za-z]{2}$/, "a two-letter country code such as IN"))
+    .option("--sub-account <id>", "only numbers held by this sub-account", matching(/^SA_[A-Za-z0-9]+$/, "a sub-account id such as SA_XXXXXXXX"))
+    .option("--prefix <prefix>", "only numbers starting with this E.164 prefix, such as +9180", matching(/^\+?[1-9]\d{0,14}$/, "an E.164 prefix such as +9180"))
+    .option("--protect", "set deletionProtection: true on the entries written, so destroy and replacement refuse to release them")
+    .option("--dry-run", "print the file that would be written on stdout, and write nothing")
+    .option("--auth-id <id>", "the account's Auth ID, MA_… or SA_… (default: $VOBIZ_AUTH_ID)")
+    .option("--auth-token <token>", "the auth token (default: $VOBIZ_AUTH_TOKEN); discouraged: visible to other users in ps and kept in shell history")
+    .option("--base-url <url>", "the API root (default: $VOBIZ_BASE_URL, else https://api.vobiz.ai/api)")
+    .addHelpText("after", HELP_AFTER)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+      outputError: () => undefined,
+    });
+  program.parse([...argv], { from: "user" });
+  return program.opts<OnboardOptions>();
+}
+
+function matching(pattern: RegExp, expected: string): (value: string) => string {
+  return (value) => {
+    if (!pattern.test(value)) throw new InvalidArgumentError(`expected ${expected}.`);
+    return value;
+  };
+}
+
+function fileHeader(authId: string): string {
+  return [
+    " numbers.yaml: every Vobiz number this stack manages.",
+    ` Written by vobiz-onboard from the numbers ${authId} holds. Each entry adopts a number the account owns`,
+    " (never buys it); retainOnDelete keeps it with the account when the entry is removed or the stack destroyed.",
+  ].join("\n");
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// Written beside the target and renamed over it, so an interrupted run never leaves half a file.
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(require.resolve("pulumi-vobiz/package.json"), "utf8")) as { version: string }).version;
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,26 @@
+import { paginate, type PhoneNumber, type VobizClient } from "../sdk";
+
+/** The largest page Vobiz serves: listing an account costs ceil(numbers / 100) calls. */
+export const LIST_PAGE_SIZE = 100;
+
+/**
+ * Lists every number the account holds (a master account also sees its sub-accounts' numbers, with
+ * `account_id` naming the holder) in one paged listing, reporting progress after each page. Numbers are
+ * returned once each, sorted by e164. Fails with the SDK's `VobizError` of the page that failed.
+ */
+export async function listAccountNumbers(
+  client: VobizClient,
+  onPage: (listed: number, total: number) => void = () => undefined,
+): Promise<PhoneNumber[]> {
+  let listed = 0;
+  const pages = paginate(async (page) => {
+    const result = await client.listNumbers({ page, perPage: LIST_PAGE_SIZE });
+    listed += result.items.length;
+    onPage(listed, result.total);
+    return { items: result.items, pageSize: result.perPage, total: result.total };
+  });
+  // A number bought or released while paging shifts the pages; keying by e164 keeps each number once.
+  const byNumber = new Map<string, PhoneNumber>();
+  for await (const number of pages) byNumber.set(number.e164, number);
+  return [...byNumber.values()].sort((a, b) => (a.e164 < b.e164 ? -1 : a.e164 > b.e164 ? 1 : 0));
+}
