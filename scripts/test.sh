@@ -8,6 +8,7 @@ echo "node $(node --version), $(pulumi version | head -n1) at $(command -v pulum
 tsc -p tsconfig.json --noEmit
 eslint .
 npm run --silent build
+bash scripts/ensure-seaweedfs.sh >/dev/null # SeaweedFS for tests/object-store, built once into .cache/
 mkdir -p .cache && rm -f .cache/jest-results.json
 status=0
 jest --ci --json --outputFile=.cache/jest-results.json "$@" || status=$?
