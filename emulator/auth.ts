@@ -24,7 +24,7 @@ export function presentedCredentials(headers: IncomingHttpHeaders, allowBasic: b
 export function authenticate(store: EmulatorStore, credentials: PresentedCredentials | undefined): Account | undefined {
   if (credentials === undefined) return undefined;
   const account = store.account(credentials.authId);
-  if (account === undefined || !account.enabled) return undefined;
+  if (account === undefined) return undefined;
   return sameSecret(account.auth_token, credentials.authToken) ? account : undefined;
 }
 

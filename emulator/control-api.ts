@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { firstProblem } from "../sdk/zod-issue";
 import { ClockError, isoTime, isoTimeOrNull } from "./clock";
-import type {
-  AuditRow,
-  ClockChange,
-  ClockReading,
-  ControlAccount,
-  FaultSpec,
-  InventoryNumberInput,
-  LedgerRow,
-  SeedAccountRequest,
-} from "./control-types";
+import {
+  adminSchema,
+  balanceSchema,
+  clockChangeSchema,
+  faultSchema,
+  inventorySchema,
+  lastCallSchema,
+  seedAccountSchema,
+} from "./control-schemas";
+import type { AuditRow, ClockReading, ControlAccount, LedgerRow } from "./control-types";
 import { controlErrors, type ApiReply } from "./errors";
 import type { FaultQueue } from "./faults";
 import type { Account, NumberRecord } from "./model";
@@ -38,69 +39,12 @@ export interface ControlRoute {
   readonly logged: boolean;
 }
 
-const currencyCode = z.string().regex(/^[A-Z]{3}$/, "must be a three-letter upper-case code such as INR");
-const money = z.number().finite().nonnegative();
-const moneyByCurrency = z.record(currencyCode, money);
-const e164 = z.string().regex(/^\+[1-9]\d{5,14}$/, "must be E.164, e.g. +919876543210");
-
-const seedAccountSchema = z.strictObject({
-  auth_id: z.string().regex(/^(MA|SA)_[A-Za-z0-9]+$/, "must look like MA_… or SA_…"),
-  auth_token: z.string().min(8, "must be at least 8 characters"),
-  parent_id: z.string().optional(),
-  name: z.string().optional(),
-  balances: moneyByCurrency.optional(),
-  admin: z.boolean().optional(),
-  release_fees: moneyByCurrency.optional(),
-});
-
-const inventorySchema = z.strictObject({
-  numbers: z
-    .array(
-      z.strictObject({
-        e164,
-        country: z.string().regex(/^[A-Za-z]{2}$/, "must be an ISO country code such as IN"),
-        region: z.string(),
-        setup_fee: money,
-        monthly_fee: money,
-        currency: z.string().regex(/^[A-Za-z]{3}$/, "must be a three-letter code such as INR"),
-      }),
-    )
-    .min(1),
-});
-
-const clockSchema = z
-  .strictObject({
-    advance_seconds: z.number().finite().nonnegative().optional(),
-    now: z.string().optional(),
-    freeze: z.boolean().optional(),
-  })
-  .refine((c) => c.advance_seconds === undefined || c.now === undefined, "give advance_seconds or now, not both");
-
-const faultMatch = z.strictObject({ method: z.string().optional(), path_contains: z.string().min(1).optional() });
-const faultCommon = { match: faultMatch.optional(), times: z.number().int().positive().optional() };
-const faultSchema = z.discriminatedUnion("kind", [
-  z.strictObject({
-    kind: z.literal("status"),
-    status: z.number().int().min(100).max(599),
-    body: z.unknown().optional(),
-    retry_after_seconds: z.number().int().nonnegative().optional(),
-    ...faultCommon,
-  }),
-  z.strictObject({ kind: z.literal("latency"), latency_ms: z.number().int().nonnegative().max(600_000), ...faultCommon }),
-  z.strictObject({ kind: z.literal("reset"), ...faultCommon }),
-  z.strictObject({ kind: z.literal("commit-then-502"), ...faultCommon }),
-]);
-
-/**
- * Validates a control body. Returns the value, or the 400 reply naming the first bad field.
- * JSON cannot carry `undefined`, so zod's `?: T | undefined` outputs are exact optionals here.
- */
-function parse<T>(schema: z.ZodType, body: unknown): { value: T } | { reply: ApiReply } {
+/** Validates a control body. Returns the parsed value, or the 400 reply naming the first bad field. */
+function parse<S extends z.ZodType>(schema: S, body: unknown): { value: z.output<S> } | { reply: ApiReply } {
   const result = schema.safeParse(body ?? {});
-  if (result.success) return { value: result.data as T };
-  const issue = result.error.issues[0];
-  const where = issue === undefined || issue.path.length === 0 ? "body" : issue.path.join(".");
-  return { reply: controlErrors.invalid(`${where}: ${issue?.message ?? "invalid"}`) };
+  if (result.success) return { value: result.data };
+  const { field, problem } = firstProblem(result.error);
+  return { reply: controlErrors.invalid(`${field}: ${problem}`) };
 }
 
 function accountView(a: Account): ControlAccount {
@@ -109,7 +53,6 @@ function accountView(a: Account): ControlAccount {
     parent_id: a.parent_id,
     name: a.name,
     admin: a.admin,
-    enabled: a.enabled,
     balances: { ...a.balances },
     release_fees: { ...a.release_fees },
     created_at: isoTime(a.created_at),
@@ -137,7 +80,7 @@ function withNumber(request: ControlRequest, then: (n: NumberRecord) => ApiReply
 }
 
 function seedAccount(request: ControlRequest): ApiReply {
-  const parsed = parse<SeedAccountRequest>(seedAccountSchema, request.body);
+  const parsed = parse(seedAccountSchema, request.body);
   if ("reply" in parsed) return parsed.reply;
   const input = parsed.value;
   const { store } = request;
@@ -157,7 +100,7 @@ function seedAccount(request: ControlRequest): ApiReply {
 }
 
 function setAdmin(request: ControlRequest): ApiReply {
-  const parsed = parse<{ admin: boolean }>(z.strictObject({ admin: z.boolean() }), request.body);
+  const parsed = parse(adminSchema, request.body);
   if ("reply" in parsed) return parsed.reply;
   const input = parsed.value;
   return withAccount(request, (account) => {
@@ -168,10 +111,7 @@ function setAdmin(request: ControlRequest): ApiReply {
 }
 
 function setBalance(request: ControlRequest): ApiReply {
-  const parsed = parse<{ currency: string; balance: number }>(
-    z.strictObject({ currency: currencyCode, balance: z.number().finite() }),
-    request.body,
-  );
+  const parsed = parse(balanceSchema, request.body);
   if ("reply" in parsed) return parsed.reply;
   const input = parsed.value;
   return withAccount(request, (account) => {
@@ -182,7 +122,7 @@ function setBalance(request: ControlRequest): ApiReply {
 }
 
 function addInventory(request: ControlRequest): ApiReply {
-  const parsed = parse<{ numbers: InventoryNumberInput[] }>(inventorySchema, request.body);
+  const parsed = parse(inventorySchema, request.body);
   if ("reply" in parsed) return parsed.reply;
   const input = parsed.value;
   const { store } = request;
@@ -197,7 +137,7 @@ function addInventory(request: ControlRequest): ApiReply {
 }
 
 function setLastCall(request: ControlRequest): ApiReply {
-  const parsed = parse<{ at: string | null }>(z.strictObject({ at: z.string().nullable() }), request.body);
+  const parsed = parse(lastCallSchema, request.body);
   if ("reply" in parsed) return parsed.reply;
   const input = parsed.value;
   const at = input.at === null ? null : Date.parse(input.at);
@@ -209,7 +149,7 @@ function setLastCall(request: ControlRequest): ApiReply {
 }
 
 function setClock(request: ControlRequest): ApiReply {
-  const parsed = parse<ClockChange>(clockSchema, request.body);
+  const parsed = parse(clockChangeSchema, request.body);
   if ("reply" in parsed) return parsed.reply;
   const input = parsed.value;
   const { clock } = request.store;
@@ -228,7 +168,7 @@ function setClock(request: ControlRequest): ApiReply {
 }
 
 function addFault(request: ControlRequest): ApiReply {
-  const parsed = parse<FaultSpec>(faultSchema, request.body);
+  const parsed = parse(faultSchema, request.body);
   if ("reply" in parsed) return parsed.reply;
   return { status: 201, body: request.faults.add(parsed.value) };
 }

@@ -1,42 +1,21 @@
 /**
  * The JSON shapes of the `/__emulator` control API, shared by the server and `EmulatorControl`.
- * Field names are the wire names (snake_case). Type-only: importing this file loads no code.
+ * Field names are the wire names (snake_case). Type-only: importing this file loads no code. The request
+ * bodies are inferred from the schemas the server checks them with (control-schemas.ts).
  */
+import type { z } from "zod";
+import type { clockChangeSchema, faultSchema, inventoryNumberSchema, seedAccountSchema } from "./control-schemas";
 import type { LifecycleStage } from "./lifecycle";
+import type { Account } from "./model";
 
 /** Body of `POST /__emulator/accounts`. An `SA_…` id needs `parent_id` naming an existing `MA_…`. */
-export interface SeedAccountRequest {
-  auth_id: string;
-  auth_token: string;
-  parent_id?: string;
-  name?: string;
-  balances?: Record<string, number>;
-  admin?: boolean;
-  /** Default: 700 INR and 10 USD, the documented example fee. */
-  release_fees?: Record<string, number>;
-}
+export type SeedAccountRequest = z.infer<typeof seedAccountSchema>;
 
-/** An account as the control API shows it (never with its token). */
-export interface ControlAccount {
-  auth_id: string;
-  parent_id: string | null;
-  name: string;
-  admin: boolean;
-  enabled: boolean;
-  balances: Record<string, number>;
-  release_fees: Record<string, number>;
-  created_at: string;
-}
+/** An account as the control API shows it: never with its token, its creation time in RFC 3339. */
+export type ControlAccount = Omit<Account, "auth_token" | "created_at" | "updated_at"> & { created_at: string };
 
 /** One number to stock in inventory (`POST /__emulator/inventory`). */
-export interface InventoryNumberInput {
-  e164: string;
-  country: string;
-  region: string;
-  setup_fee: number;
-  monthly_fee: number;
-  currency: string;
-}
+export type InventoryNumberInput = z.infer<typeof inventoryNumberSchema>;
 
 /** Where a number is: `inventory`, `owned`, `pending_release` (24 h, cancellable) or `quarantined` (45 days). */
 export type NumberStage = LifecycleStage;
@@ -80,52 +59,10 @@ export interface ClockReading {
 }
 
 /** Body of `POST /__emulator/clock`: move forward by seconds or to an instant, and/or freeze. */
-export interface ClockChange {
-  advance_seconds?: number;
-  now?: string;
-  freeze?: boolean;
-}
-
-/** Which public requests a fault applies to; both conditions must hold when given. */
-export interface FaultMatch {
-  /** Case-insensitive HTTP method. */
-  method?: string;
-  /** Substring of the request path and query, raw or percent-decoded. */
-  path_contains?: string;
-}
-
-interface FaultCommon {
-  match?: FaultMatch;
-  /** How many matching requests the fault consumes; default 1. */
-  times?: number;
-}
-
-/** Answer with this status (and body, default a catalog body) without performing the request. */
-export interface StatusFault extends FaultCommon {
-  kind: "status";
-  status: number;
-  body?: unknown;
-  retry_after_seconds?: number;
-}
-
-/** Wait, then perform the request normally. */
-export interface LatencyFault extends FaultCommon {
-  kind: "latency";
-  latency_ms: number;
-}
-
-/** Destroy the connection without answering and without performing the request. */
-export interface ResetFault extends FaultCommon {
-  kind: "reset";
-}
-
-/** Perform the request for real (state changes and is saved), then answer 502 instead. */
-export interface CommitThen502Fault extends FaultCommon {
-  kind: "commit-then-502";
-}
+export type ClockChange = z.infer<typeof clockChangeSchema>;
 
 /** Body of `POST /__emulator/faults`. */
-export type FaultSpec = StatusFault | LatencyFault | ResetFault | CommitThen502Fault;
+export type FaultSpec = z.infer<typeof faultSchema>;
 /** The `kind` of a fault, as the request log records it. */
 export type FaultKind = FaultSpec["kind"];
 

@@ -1,7 +1,7 @@
 /**
  * The emulator's answers that are not successes, as constants in the API's own envelopes, so that
- * every route returns the same body for the same situation. Bodies follow the reference and
- * docs/api-notes.md word for word; a change here is a change to the contract.
+ * every route returns the same body for the same situation. Bodies follow docs/api-notes.md word
+ * for word; a change here is a change to the contract.
  */
 
 /** A reply the emulator sends: a status, an optional JSON body and optional extra headers. */

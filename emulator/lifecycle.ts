@@ -53,7 +53,7 @@ export function releaseImmediately(n: NumberRecord, now: number): void {
   enterQuarantine(n, now, now);
 }
 
-/** Undoes a pending release. Routing stays detached, as the reference documents. */
+/** Undoes a pending release. Routing stays detached (docs/api-notes.md "Release and cancel"). */
 export function cancelRelease(n: NumberRecord, now: number): void {
   n.status = "active";
   n.released_at = null;

@@ -12,7 +12,6 @@ export interface Account {
   name: string;
   /** Admin role, the only role that may force an unassign during the cool-off. */
   admin: boolean;
-  enabled: boolean;
   /** Wallet balance per currency code. Sub-account purchases debit the parent's wallet instead. */
   balances: Record<string, number>;
   /** The fee charged when this account pays for a release, per currency code. */
@@ -77,7 +76,7 @@ export interface LedgerEntry {
   at: number;
 }
 
-/** A forced unassign (the `did_assignment_audit` row of the reference). */
+/** A forced unassign: the audit row Vobiz writes for each (docs/api-notes.md "Sub-accounts"). */
 export interface AuditEntry {
   id: number;
   kind: "forced_unassign";

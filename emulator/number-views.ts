@@ -3,15 +3,10 @@ import type { ControlNumber } from "./control-types";
 import { lifecycleStage } from "./lifecycle";
 import type { NumberRecord } from "./model";
 
-/**
- * A number as the owned-numbers list and the purchase response show it (reference §1):
- * `application_id` only when attached, `trunk_group_id` null when none, `released_at` only when set.
- * `last_call_at` is internal and never shown.
- */
-export function ownedNumberView(n: NumberRecord): Record<string, unknown> {
+/** The fields every view of a number shows the same way, whoever holds it. */
+function commonFields(n: NumberRecord): Record<string, unknown> {
   return {
     id: n.id,
-    account_id: n.owner ?? "",
     e164: n.e164,
     country: n.country,
     region: n.region,
@@ -21,50 +16,40 @@ export function ownedNumberView(n: NumberRecord): Record<string, unknown> {
     setup_fee: n.setup_fee,
     monthly_fee: n.monthly_fee,
     currency: n.currency,
-    ...(n.application_id === null ? {} : { application_id: n.application_id }),
-    trunk_group_id: n.trunk_group_id,
     voice_enabled: n.capabilities.voice,
-    tags: [...n.tags],
-    purchased_at: isoTimeOrNull(n.purchased_at),
     is_blocked: false,
     created_at: isoTime(n.created_at),
     updated_at: isoTime(n.updated_at),
     is_trial_number: false,
-    ...(n.last_billing_date === null ? {} : { last_billing_date: isoTime(n.last_billing_date) }),
-    ...(n.next_billing_date === null ? {} : { next_billing_date: isoTime(n.next_billing_date) }),
     minimum_commitment_months: 0,
     aadhaar_verification_required: false,
     aadhaar_verified: false,
+  };
+}
+
+/**
+ * A number as the owned-numbers list and the purchase response show it (docs/api-notes.md "The number
+ * object"): `application_id` only when attached, `trunk_group_id` null when none, `released_at` only when
+ * set. `last_call_at` is internal and never shown.
+ */
+export function ownedNumberView(n: NumberRecord): Record<string, unknown> {
+  return {
+    ...commonFields(n),
+    account_id: n.owner ?? "",
+    ...(n.application_id === null ? {} : { application_id: n.application_id }),
+    trunk_group_id: n.trunk_group_id,
+    tags: [...n.tags],
+    purchased_at: isoTimeOrNull(n.purchased_at),
+    ...(n.last_billing_date === null ? {} : { last_billing_date: isoTime(n.last_billing_date) }),
+    ...(n.next_billing_date === null ? {} : { next_billing_date: isoTime(n.next_billing_date) }),
     source: "inventory",
     ...(n.released_at === null ? {} : { released_at: isoTime(n.released_at) }),
   };
 }
 
-/** A number as the inventory list shows it: the D3 inventory schema, `account_id` "" and `tags` null. */
+/** A number as the inventory list shows it: `account_id` "", `trunk_group_id` and `tags` null. */
 export function inventoryNumberView(n: NumberRecord): Record<string, unknown> {
-  return {
-    id: n.id,
-    account_id: "",
-    e164: n.e164,
-    country: n.country,
-    region: n.region,
-    capabilities: { ...n.capabilities },
-    status: n.status,
-    provider: "",
-    setup_fee: n.setup_fee,
-    monthly_fee: n.monthly_fee,
-    currency: n.currency,
-    trunk_group_id: null,
-    voice_enabled: n.capabilities.voice,
-    tags: null,
-    is_blocked: false,
-    created_at: isoTime(n.created_at),
-    updated_at: isoTime(n.updated_at),
-    is_trial_number: false,
-    minimum_commitment_months: 0,
-    aadhaar_verification_required: false,
-    aadhaar_verified: false,
-  };
+  return { ...commonFields(n), account_id: "", trunk_group_id: null, tags: null };
 }
 
 /** Builds the control API's view of a number, times as RFC 3339. */

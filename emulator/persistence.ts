@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { isE164 } from "../sdk/e164";
+import { firstProblem } from "../sdk/zod-issue";
 import { writeFileAtomicSync } from "./atomic-write";
 import type { ClockState } from "./clock";
 import type { EmulatorState } from "./model";
@@ -34,7 +36,6 @@ const accountSchema = z.object({
   parent_id: z.string().nullable(),
   name: z.string(),
   admin: z.boolean(),
-  enabled: z.boolean(),
   balances: moneyMapSchema,
   release_fees: moneyMapSchema,
   created_at: timeSchema,
@@ -43,7 +44,7 @@ const accountSchema = z.object({
 
 const numberSchema = z.object({
   id: z.string(),
-  e164: z.string().regex(/^\+\d+$/),
+  e164: z.string().refine(isE164, "must be E.164"),
   country: z.string(),
   region: z.string(),
   capabilities: z.object({ voice: z.boolean(), sms: z.boolean(), mms: z.boolean(), fax: z.boolean() }),
@@ -139,9 +140,8 @@ export function readStateFile(file: string): PersistedState | undefined {
   }
   const parsed = stateFileSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue === undefined ? "" : ` at ${issue.path.join(".") || "top level"}`;
-    throw new StateFileError(file, `it does not have the expected shape${where} (${issue?.message ?? "invalid"})`);
+    const { field, problem } = firstProblem(parsed.error);
+    throw new StateFileError(file, `it does not have the expected shape at ${field} (${problem})`);
   }
   const { clock, accounts, numbers, ledger, audit } = parsed.data;
   return { clock, state: { accounts, numbers, ledger, audit } };

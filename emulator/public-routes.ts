@@ -25,7 +25,7 @@ function route(name: string, method: string, path: string, handler: PublicHandle
   return { name, method, pattern: pathPattern(path), handler, ...(cancelReleaseAuth ? { cancelReleaseAuth } : {}) };
 }
 
-// Casing is exactly the D3 contract: capital /Account/ for most operations, lowercase /account/
+// Casing is exactly the contract: capital /Account/ for most operations, lowercase /account/
 // for assign-subaccount and cancel-release, plural /accounts/ for sub-accounts (docs/api-notes.md).
 /** The public routes; every path starts with `/api/v1`, `:accountId` must equal `X-Auth-ID`. */
 export const publicRoutes: readonly PublicRoute[] = [

@@ -1,21 +1,14 @@
+import type { InventoryNumberInput, SeedAccountRequest } from "./control-types";
 import type { Account, NumberRecord } from "./model";
 import { stableUuid } from "./stable-id";
 
 /** The release fee an account pays when none is given: the documented example, 700 INR or 10 USD. */
 export const DEFAULT_RELEASE_FEES: Readonly<Record<string, number>> = Object.freeze({ INR: 700, USD: 10 });
 
-/** What it takes to create an account; everything else has a default. */
-export interface NewAccount {
-  auth_id: string;
-  auth_token: string;
-  parent_id?: string | null;
-  name?: string;
-  admin?: boolean;
-  balances?: Record<string, number>;
-  release_fees?: Record<string, number>;
-}
+/** What it takes to create an account: a control API seed request; everything else has a default. */
+export type NewAccount = SeedAccountRequest;
 
-/** Builds an enabled account record created at `now`. */
+/** Builds an account record created at `now`. */
 export function newAccount(input: NewAccount, now: number): Account {
   return {
     auth_id: input.auth_id,
@@ -23,7 +16,6 @@ export function newAccount(input: NewAccount, now: number): Account {
     parent_id: input.parent_id ?? null,
     name: input.name ?? input.auth_id,
     admin: input.admin ?? false,
-    enabled: true,
     balances: { ...input.balances },
     release_fees: { ...(input.release_fees ?? DEFAULT_RELEASE_FEES) },
     created_at: now,
@@ -32,14 +24,7 @@ export function newAccount(input: NewAccount, now: number): Account {
 }
 
 /** What it takes to stock a number in inventory. */
-export interface NewInventoryNumber {
-  e164: string;
-  country: string;
-  region: string;
-  setup_fee: number;
-  monthly_fee: number;
-  currency: string;
-}
+export type NewInventoryNumber = InventoryNumberInput;
 
 /** Builds an unowned, active, voice-only number record created at `now`, with an id derived from its e164. */
 export function newInventoryNumber(input: NewInventoryNumber, now: number): NumberRecord {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { isE164 } from "../sdk/e164";
 import { authenticate, claimedAuthId, presentedCredentials, presentedTokens } from "./auth";
 import { isoTime } from "./clock";
 import { controlRoutes } from "./control-api";
@@ -27,7 +28,6 @@ export interface EmulatorParts {
 }
 
 const CONTROL_PREFIX = "/__emulator";
-const E164_IN_PATH = /^\+\d{1,15}$/;
 
 /** What the server knows about an incoming request once its URL is taken apart. */
 interface IncomingRequest {
@@ -118,7 +118,7 @@ function runPublic(
   if (caller === undefined) return allowBasic ? apiErrors.unauthorizedNested : apiErrors.unauthorized;
   if (params["accountId"] !== caller.auth_id) return apiErrors.pathAccountMismatch;
   const e164 = params["e164"];
-  if (e164 !== undefined && !E164_IN_PATH.test(e164)) return apiErrors.pathNumberNotE164;
+  if (e164 !== undefined && !isE164(e164)) return apiErrors.pathNumberNotE164;
   if (!Buffer.isBuffer(body)) return body;
   const parsed = parseJsonBody(body);
   if ("invalid" in parsed) return apiErrors.bodyNotJson;

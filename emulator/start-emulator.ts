@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isLoopback } from "../sdk/loopback";
 import { VirtualClock } from "./clock";
 import { EmulatorControl } from "./control-client";
 import { FaultQueue } from "./faults";
@@ -105,10 +106,6 @@ function close(server: Server, closing: AbortController): Promise<void> {
     server.close((error) => (error === undefined ? resolve() : reject(error)));
     server.closeAllConnections();
   });
-}
-
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 function cloneCredentials(c: Readonly<SeedCredentials>): SeedCredentials {

@@ -1,4 +1,4 @@
-import { isE164 } from "../sdk/e164";
+import { isE164 } from "../sdk";
 
 /** One rejected input, in the shape Pulumi shows next to the property. */
 export interface CheckFailure {
@@ -65,6 +65,14 @@ export class CheckFailures {
     const value = this.known(property);
     if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value) || value < 0)) {
       this.fail(property, `${JSON.stringify(value)} is not valid: expected a number of 0 or more`);
+    }
+  }
+
+  /** Refuses a number above `max`; `why` says what the limit is for. */
+  atMost(property: string, max: number, why: string): void {
+    const value = this.known(property);
+    if (typeof value === "number" && value > max) {
+      this.fail(property, `${JSON.stringify(value)} is more than ${max}, ${why}`);
     }
   }
 

@@ -1,6 +1,5 @@
-import { CoolOffError, type VobizClient } from "../sdk";
-import { formatDuration } from "../sdk/errors";
-import type { CoolOffRecord } from "./sub-account-assignment-inputs";
+import { CoolOffError, formatDuration, type VobizClient } from "../sdk";
+import { MAX_COOL_OFF_WAIT_SECONDS, type CoolOffRecord } from "./sub-account-assignment-inputs";
 
 export interface UnassignOptions {
   force: boolean;
@@ -10,8 +9,11 @@ export interface UnassignOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-// Wake up at least this often while waiting, so progress is printed and a shortened cool-off is noticed.
-const MAX_SLEEP_MS = 15_000;
+// The pause between tries while waiting doubles from the first to the longest, and never runs past the
+// cool_off_until Vobiz gave, so the last try lands when the cool-off ends; trying before then notices a
+// cool-off that was cut short.
+const FIRST_PAUSE_MS = 5_000;
+const LONGEST_PAUSE_MS = 10 * 60_000;
 
 /**
  * Moves a number back from its sub-account to the master account. A `409 did_cool_off_in_effect` is a
@@ -21,7 +23,9 @@ const MAX_SLEEP_MS = 15_000;
  */
 export async function unassignRespectingCoolOff(client: VobizClient, e164: string, subAccountId: string, options: UnassignOptions): Promise<CoolOffRecord | null> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const deadline = Date.now() + options.waitSeconds * 1000;
+  const budgetMs = options.waitSeconds * 1000;
+  let waitedMs = 0;
+  let pauseMs = FIRST_PAUSE_MS;
   let met: CoolOffRecord | null = null;
   for (;;) {
     try {
@@ -34,21 +38,30 @@ export async function unassignRespectingCoolOff(client: VobizClient, e164: strin
         await client.unassignSubAccount(e164, { force: true });
         return { until: met.until, resolvedBy: "force" };
       }
-      const waitMs = error.remainingSeconds * 1000;
-      if (Date.now() + waitMs > deadline) throw coolOffBlocked(e164, subAccountId, error, options.waitSeconds);
-      options.log(`${e164} is in its sub-account cool-off until ${met.until}; waiting ${formatDuration(error.remainingSeconds)} (budget coolOffWaitSeconds=${options.waitSeconds})`);
-      await sleep(Math.min(Math.max(waitMs, 1000), MAX_SLEEP_MS));
+      const leftMs = error.remainingSeconds * 1000;
+      if (waitedMs + leftMs > budgetMs) throw coolOffBlocked(e164, subAccountId, error, options.waitSeconds);
+      const nextMs = Math.max(1000, Math.min(pauseMs, leftMs));
+      options.log(
+        `${e164} is in its sub-account cool-off until ${met.until} (${formatDuration(error.remainingSeconds)} left); ` +
+          `next try in ${formatDuration(nextMs / 1000)}, waiting at most ${formatDuration((budgetMs - waitedMs) / 1000)} more (coolOffWaitSeconds=${options.waitSeconds})`,
+      );
+      await sleep(nextMs);
+      waitedMs += nextMs;
+      pauseMs = Math.min(pauseMs * 2, LONGEST_PAUSE_MS);
     }
   }
 }
 
 function coolOffBlocked(e164: string, subAccountId: string, error: CoolOffError, waitSeconds: number): Error {
   const until = error.coolOffUntil.toISOString();
+  const waitItOut =
+    error.remainingSeconds <= MAX_COOL_OFF_WAIT_SECONDS
+      ? `; or set coolOffWaitSeconds to at least ${error.remainingSeconds} to let the provider wait (currently ${waitSeconds})`
+      : "";
   return new Error(
     `Cannot move ${e164} out of sub-account ${subAccountId} yet: Vobiz refused with did_cool_off_in_effect (a call within the last 15 days). ` +
       `The cool-off lasts until cool_off_until=${until}, ${formatDuration(error.remainingSeconds)} from now. ` +
       `Nothing was changed and the assignment stays in the stack as it was. Ways out: run the same command again after ${until}; ` +
-      `or set force: true on the SubAccountAssignment and run with admin credentials; ` +
-      `or set coolOffWaitSeconds to at least ${error.remainingSeconds} to let the provider wait (currently ${waitSeconds}).`,
+      `or set force: true on the SubAccountAssignment and run with admin credentials${waitItOut}.`,
   );
 }

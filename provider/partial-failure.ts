@@ -4,13 +4,23 @@
  * job instead of creating (and paying for) it again. The dynamic-provider host reads exactly these fields.
  */
 export class PartialFailure extends Error {
+  readonly properties: object;
+
+  /**
+   * `inputs` are the ones the failed operation was given: the host records `properties` as the resource's
+   * outputs as they are, so they must carry the serialized provider (`__provider`) that later reads and
+   * deletes load, or `refresh` and `destroy` of the resource would fail.
+   */
   constructor(
     message: string,
     readonly id: string,
-    readonly properties: object,
+    properties: object,
     readonly reasons: string[],
+    inputs: object,
   ) {
     super(message);
     this.name = "PartialFailure";
+    const provider = (inputs as { __provider?: unknown }).__provider;
+    this.properties = provider === undefined ? properties : { ...properties, __provider: provider };
   }
 }

@@ -11,19 +11,44 @@ export interface DiffVerdict {
 
 /**
  * Compares the recorded number with new inputs. Only a change of the number itself replaces: another
- * `e164`, or criteria the current number no longer meets. Routing, protection, release mode and criteria
- * the number still meets are updated in place; `__provider` is never compared.
+ * `e164`, or criteria the current number no longer meets. Routing, protection, release mode, criteria the
+ * number still meets, and a release pending since the last refresh are updated in place; `__provider` is
+ * never compared.
+ *
+ * Throws when the program asks to replace a number with `deletionProtection`: the replacement would buy the
+ * new number and then be refused the release of the old one. The refusal comes at preview, before anything
+ * is bought, and says how to get there.
  */
 export function diffPhoneNumber(olds: PhoneNumberOutputs, news: PhoneNumberInputs): DiffVerdict {
+  const selectionChanged = !sameSelection(olds.selection, selectionOf(news));
   const replaces = news.e164 !== undefined ? (news.e164 === olds.e164 ? [] : ["e164"]) : unmetCriteria(olds, news);
+  const protectedNumber = olds.deletionProtection === true;
+  // A refresh diffs the refreshed number against the recorded inputs, whose selection is the recorded one:
+  // only a selection the program changed is a request to replace. Unknown values are judged in the `up`.
+  if (protectedNumber && replaces.length > 0 && selectionChanged && !replaces.some((key) => isUnknown(news[key as keyof PhoneNumberInputs]))) {
+    throw protectedReplacement(olds.e164, replaces);
+  }
   const inPlace = [
-    !sameSelection(olds.selection, selectionOf(news)),
+    selectionChanged,
     (news.trunkGroupId ?? null) !== olds.trunkGroupId,
     (news.applicationId ?? null) !== olds.applicationId,
     (news.releaseMode ?? "standard") !== olds.releaseMode,
     (news.deletionProtection ?? false) !== olds.deletionProtection,
+    olds.status === "pending_release",
   ].some(Boolean);
-  return { changes: replaces.length > 0 || inPlace, replaces, deleteBeforeReplace: false };
+  // Any replacement that still happens (a forced `up --replace`, or a number whose fees moved past the
+  // criteria) deletes first, so that protection refuses it before another number is bought.
+  return { changes: replaces.length > 0 || inPlace, replaces, deleteBeforeReplace: protectedNumber };
+}
+
+function protectedReplacement(e164: string, replaces: string[]): Error {
+  const what = replaces.includes("e164") ? "e164" : `the criteria (${replaces.join(", ")})`;
+  return new Error(
+    `Cannot replace ${e164} with another number: deletionProtection is true, and a replacement buys the new number ` +
+      `before it releases ${e164}, which protection refuses. Nothing was bought or changed. ` +
+      `To replace it, run \`pulumi up\` once with deletionProtection: false and ${what} as before, then change ${what} in the next \`pulumi up\`. ` +
+      `To keep ${e164} and get another number as well, leave this PhoneNumber as it is and declare a new one.`,
+  );
 }
 
 /** The criteria inputs that the recorded number fails; an unknown criterion counts as failed. */

@@ -34,22 +34,6 @@ export interface PhoneNumberInputs {
   deletionProtection?: boolean;
 }
 
-/** Every input a `PhoneNumber` accepts; `check` refuses any other key. */
-export const phoneNumberInputKeys = [
-  "e164",
-  "country",
-  "contains",
-  "excludePrefixes",
-  "maxMonthlyFee",
-  "maxSetupFee",
-  "currency",
-  "trunkGroupId",
-  "applicationId",
-  "adopt",
-  "releaseMode",
-  "deletionProtection",
-] as const satisfies readonly (keyof PhoneNumberInputs)[];
-
 /** The inputs that decide which number a resource holds; a change to them may mean another number. */
 export const selectionKeys = [
   "e164",
@@ -60,7 +44,16 @@ export const selectionKeys = [
   "maxSetupFee",
   "currency",
   "adopt",
-] as const;
+] as const satisfies readonly (keyof PhoneNumberInputs)[];
+
+/** Every input a `PhoneNumber` accepts; `check` refuses any other key. */
+export const phoneNumberInputKeys = [
+  ...selectionKeys,
+  "trunkGroupId",
+  "applicationId",
+  "releaseMode",
+  "deletionProtection",
+] as const satisfies readonly (keyof PhoneNumberInputs)[];
 
 export type Selection = Pick<PhoneNumberInputs, (typeof selectionKeys)[number]>;
 

@@ -1,22 +1,32 @@
 import { PurchaseOutcomeUnknownError, type PhoneNumber as VobizNumber, type VobizClient } from "../sdk";
+import { isUnknown } from "./check-failures";
+import { clientFor, type ConfiguredSettings } from "./client-factory";
+import { declareExactNumber, noteRegistration } from "./declared-numbers";
 import { checkPhoneNumber } from "./phone-number-check";
 import { diffPhoneNumber } from "./phone-number-diff";
 import type { PhoneNumberInputs, PhoneNumberOutputs } from "./phone-number-inputs";
 import { inputsFromOutputs, phoneNumberOutputs, selectionOf } from "./phone-number-outputs";
 import { forgetOwnedNumbers, lookupOwnedNumber } from "./owned-number-lookup";
-import { purchaseMatchingNumber } from "./inventory-picker";
+import { purchaseMatchingNumber, wasBoughtByCriteria } from "./inventory-picker";
 import { PartialFailure } from "./partial-failure";
 import { applyRouting, type Routing } from "./routing";
+import { logProgress } from "./progress-log";
 import { providerOperations } from "./provider-operations";
-import { clientFor, logProgress, type ConfiguredSettings } from "./settings";
 
-// Statuses of a number that is on its way out of the account: for Pulumi, it is gone.
-const RELEASED = new Set(["pending_release", "released"]);
+// A standard release leaves the number listed as pending_release for 24 hours, during which cancelling it
+// keeps the number and refunds the fee; after that (or after an immediate release) it is gone.
+const PENDING_RELEASE = "pending_release";
+const isGone = (number: VobizNumber): boolean => number.status === "released";
 
 /** The `PhoneNumber` provider methods, called by the serialized provider through `require`. */
 export const phoneNumberOperations = providerOperations({
+  /** Validates the inputs, and declares an exact number to this deployment so no pick by criteria takes it. */
   async check(_olds: unknown, news: Record<string, unknown>) {
-    return checkPhoneNumber(news);
+    noteRegistration();
+    const result = checkPhoneNumber(news);
+    const e164 = result.inputs.e164;
+    if (result.failures.length === 0 && e164 !== undefined && !isUnknown(e164)) declareExactNumber(e164);
+    return result;
   },
 
   async diff(_id: string, olds: PhoneNumberOutputs, news: PhoneNumberInputs) {
@@ -47,15 +57,18 @@ export const phoneNumberOperations = providerOperations({
       const explanation =
         `${number.e164} is now owned by ${number.account_id}, but routing it failed: ${reason} ` +
         "The number is recorded in the stack; run `pulumi up` again to finish routing it (it will not be bought twice).";
-      throw new PartialFailure(explanation, number.e164, phoneNumberOutputs(number, inputs, selection), [explanation]);
+      throw new PartialFailure(explanation, number.e164, phoneNumberOutputs(number, inputs, selection), [explanation], inputs);
     }
   },
 
-  /** Reports the number as Vobiz has it now; a number no longer held by the account leaves the state. */
+  /**
+   * Reports the number as Vobiz has it now. A number pending release stays, with that status, since the
+   * next `up` can still cancel the release; a number no longer held by the account leaves the state.
+   */
   async read(configured: ConfiguredSettings | undefined, id: string, props: Partial<PhoneNumberOutputs> | undefined) {
     const client = clientFor(configured);
     const number = await lookupOwnedNumber(client, id);
-    if (!number || RELEASED.has(number.status)) return {};
+    if (number === undefined || isGone(number)) return {};
     const recorded: PhoneNumberInputs = {};
     if (props?.releaseMode) recorded.releaseMode = props.releaseMode;
     if (props?.deletionProtection !== undefined) recorded.deletionProtection = props.deletionProtection;
@@ -63,17 +76,21 @@ export const phoneNumberOperations = providerOperations({
     return { id, props: outs, inputs: inputsFromOutputs(outs) };
   },
 
-  /** Routes the number as the inputs say, from its routing as Vobiz reports it now (not as recorded). */
+  /**
+   * Cancels a pending release (one call, nothing bought), then routes the number as the inputs say, from
+   * its routing as Vobiz reports it now (not as recorded).
+   */
   async update(configured: ConfiguredSettings | undefined, id: string, _olds: PhoneNumberOutputs, news: PhoneNumberInputs) {
     const client = clientFor(configured);
     forgetOwnedNumbers();
-    const number = await client.findOwnedNumber(id);
-    if (!number || RELEASED.has(number.status)) {
+    const found = await client.findOwnedNumber(id);
+    if (found === undefined || isGone(found)) {
       throw new Error(
-        `${id} is no longer held by ${client.authId}${number ? ` (status ${number.status})` : ""}. ` +
+        `${id} is no longer held by ${client.authId}${found ? ` (status ${found.status})` : ""}. ` +
           "Run `pulumi refresh` to drop it from the stack, then `pulumi up` to get a number again.",
       );
     }
+    const number = found.status === PENDING_RELEASE ? await cancelPendingRelease(client, found) : found;
     const routing = await applyRouting(client, id, routingOf(number), desiredRouting(news));
     return { outs: phoneNumberOutputs(withRouting(number, routing), news, selectionOf(news)) };
   },
@@ -81,15 +98,17 @@ export const phoneNumberOperations = providerOperations({
   /** Releases the number; one that is already released or gone counts as deleted. */
   async delete(configured: ConfiguredSettings | undefined, id: string, props: PhoneNumberOutputs) {
     if (props.deletionProtection) {
+      // A delete runs with the outputs recorded in state, so only an update can lift the protection.
       throw new Error(
         `${id} was not released: deletionProtection is true. To release it, set deletionProtection: false and run \`pulumi up\`, ` +
-          "then run the command again. To stop managing it and keep the number, use the retainOnDelete resource option or `pulumi state delete`.",
+          "then run the command again. To stop managing it and keep the number, use the retainOnDelete resource option or `pulumi state delete`; " +
+          "that is also the way out for the old number of a replacement left pending deletion, which the program no longer reaches.",
       );
     }
     const client = clientFor(configured);
     forgetOwnedNumbers();
     const number = await client.findOwnedNumber(id);
-    if (!number || RELEASED.has(number.status)) return;
+    if (number === undefined || isGone(number) || number.status === PENDING_RELEASE) return;
     const immediate = props.releaseMode === "immediate";
     const result = await client.releaseNumber(id, { immediate });
     logProgress(
@@ -105,13 +124,16 @@ export const phoneNumberOperations = providerOperations({
  * and otherwise buys it. An owned number is never bought "again": it belongs to someone's stack already.
  */
 async function acquireExactNumber(client: VobizClient, e164: string, inputs: PhoneNumberInputs): Promise<VobizNumber> {
+  declareExactNumber(e164);
   const owned = await client.findOwnedNumber(e164);
-  if (owned?.status === "pending_release") {
-    await client.cancelRelease(e164);
-    logProgress(`${e164} was pending release from this account; cancelled the release instead of buying it again`);
-    return { ...owned, status: "active", trunk_group_id: null, application_id: null, released_at: null };
-  }
+  if (owned?.status === PENDING_RELEASE) return cancelPendingRelease(client, owned);
   if (owned && inputs.adopt) return owned;
+  if (owned && wasBoughtByCriteria(e164)) {
+    throw new Error(
+      `${e164} was bought moments ago in this deployment by a PhoneNumber chosen by criteria, before this one declared it. ` +
+        "Give that PhoneNumber criteria that leave this number out (excludePrefixes), or name another e164 here.",
+    );
+  }
   if (owned) {
     throw new Error(
       `${e164} is already owned by ${owned.account_id}, so it cannot be bought. To manage it with Pulumi, set adopt: true on this PhoneNumber ` +
@@ -122,6 +144,14 @@ async function acquireExactNumber(client: VobizClient, e164: string, inputs: Pho
     throw new Error(`Cannot adopt ${e164}: account ${client.authId} does not own it. Remove adopt: true to buy it from inventory instead.`);
   }
   return client.purchaseNumber(e164, inputs.currency ? { currency: inputs.currency } : {});
+}
+
+/** Restores a number from its pending release: one call, the release fee refunded, nothing bought. */
+async function cancelPendingRelease(client: VobizClient, number: VobizNumber): Promise<VobizNumber> {
+  await client.cancelRelease(number.e164);
+  logProgress(`${number.e164} was pending release from this account; cancelled the release instead of buying it again`);
+  // Vobiz does not re-attach the trunk or application a release detached.
+  return { ...number, status: "active", trunk_group_id: null, application_id: null, released_at: null };
 }
 
 /**
@@ -150,7 +180,7 @@ function unconfirmedPurchase(error: PurchaseOutcomeUnknownError, inputs: PhoneNu
     deletionProtection: inputs.deletionProtection ?? false,
     selection: selectionOf(inputs),
   };
-  return new PartialFailure(explanation, error.e164, outputs, [explanation]);
+  return new PartialFailure(explanation, error.e164, outputs, [explanation], inputs);
 }
 
 function routingOf(number: VobizNumber): Routing {

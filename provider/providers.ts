@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ConfiguredSettings } from "./settings";
+import type { ConfiguredSettings } from "./credentials";
 
 type OperationsName = "phoneNumberOperations" | "subAccountAssignmentOperations";
 

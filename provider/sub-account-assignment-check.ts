@@ -1,5 +1,5 @@
 import { CheckFailures, type CheckFailure } from "./check-failures";
-import type { SubAccountAssignmentInputs } from "./sub-account-assignment-inputs";
+import { MAX_COOL_OFF_WAIT_SECONDS, type SubAccountAssignmentInputs } from "./sub-account-assignment-inputs";
 
 const inputKeys = ["e164", "subAccountId", "force", "coolOffWaitSeconds"];
 
@@ -19,5 +19,10 @@ export function checkSubAccountAssignment(news: Record<string, unknown>): SubAcc
   check.matches("subAccountId", /^SA_[A-Za-z0-9]+$/, "a sub-account id such as \"SA_XXXXXXXX\" (master accounts, MA_…, cannot receive an assignment)");
   check.boolean("force");
   check.nonNegativeNumber("coolOffWaitSeconds");
+  check.atMost(
+    "coolOffWaitSeconds",
+    MAX_COOL_OFF_WAIT_SECONDS,
+    "the longest (one hour) the provider waits out a cool-off by itself. For a longer cool-off, run again after its cool_off_until, or set force: true with admin credentials",
+  );
   return { inputs: news as unknown as SubAccountAssignmentInputs, failures: check.list };
 }

@@ -6,9 +6,18 @@ export interface SubAccountAssignmentInputs {
   subAccountId: string;
   /** Unassign even inside the 15-day cool-off (needs admin credentials). */
   force?: boolean;
-  /** How long an unassign may wait out a cool-off by itself, in seconds (default 0: do not wait). */
+  /**
+   * How long an unassign may wait out a cool-off by itself, in seconds: 0 (the default, do not wait) to
+   * `MAX_COOL_OFF_WAIT_SECONDS` (one hour).
+   */
   coolOffWaitSeconds?: number;
 }
+
+/**
+ * The longest `coolOffWaitSeconds` accepted: one hour. A cool-off lasts up to 15 days, and a deployment that
+ * blocks for longer than this is better run again after `cool_off_until`, or forced with admin credentials.
+ */
+export const MAX_COOL_OFF_WAIT_SECONDS = 3_600;
 
 /** The cool-off an unassign met, and how it was got past. */
 export interface CoolOffRecord {
@@ -19,7 +28,11 @@ export interface CoolOffRecord {
 /** What the provider records for a `SubAccountAssignment`. */
 export interface SubAccountAssignmentOutputs {
   e164: string;
-  subAccountId: string;
+  /**
+   * The sub-account holding the number; null while a move this resource started is unfinished and the
+   * number is with the master account (the next `pulumi up` finishes it).
+   */
+  subAccountId: string | null;
   masterAccountId: string;
   force: boolean;
   coolOffWaitSeconds: number;

@@ -1,8 +1,11 @@
-import { NotFoundError } from "../sdk";
+import { NotFoundError, type VobizClient } from "../sdk";
 import { unassignRespectingCoolOff } from "./cool-off";
+import { noteRegistration } from "./declared-numbers";
 import { forgetOwnedNumbers, lookupOwnedNumber } from "./owned-number-lookup";
+import { PartialFailure } from "./partial-failure";
 import { providerOperations } from "./provider-operations";
-import { clientFor, logProgress, type ConfiguredSettings } from "./settings";
+import { clientFor, type ConfiguredSettings } from "./client-factory";
+import { logProgress } from "./progress-log";
 import { checkSubAccountAssignment } from "./sub-account-assignment-check";
 import { diffSubAccountAssignment } from "./sub-account-assignment-diff";
 import type { CoolOffRecord, SubAccountAssignmentInputs, SubAccountAssignmentOutputs } from "./sub-account-assignment-inputs";
@@ -12,6 +15,7 @@ const isSubAccount = (accountId: string): boolean => accountId.startsWith("SA_")
 /** The `SubAccountAssignment` provider methods, called by the serialized provider through `require`. */
 export const subAccountAssignmentOperations = providerOperations({
   async check(_olds: unknown, news: Record<string, unknown>) {
+    noteRegistration();
     return checkSubAccountAssignment(news);
   },
 
@@ -39,36 +43,59 @@ export const subAccountAssignmentOperations = providerOperations({
       }
       await client.assignSubAccount(inputs.e164, inputs.subAccountId);
     }
-    return { id: inputs.e164, outs: assignmentOutputs(inputs, client.authId, null) };
-  },
-
-  /** Reports who holds the number now; a number back with the master account (or gone) leaves the state. */
-  async read(configured: ConfiguredSettings | undefined, id: string, props: Partial<SubAccountAssignmentOutputs> | undefined) {
-    const client = clientFor(configured);
-    const number = await lookupOwnedNumber(client, id);
-    if (!number || !isSubAccount(number.account_id) || number.status !== "active") return {};
-    const inputs: SubAccountAssignmentInputs = { e164: id, subAccountId: number.account_id };
-    if (props?.force) inputs.force = true;
-    if (props?.coolOffWaitSeconds) inputs.coolOffWaitSeconds = props.coolOffWaitSeconds;
-    return { id, props: assignmentOutputs(inputs, client.authId, props?.coolOff ?? null), inputs };
+    return { id: inputs.e164, outs: assignmentOutputs(inputs, inputs.subAccountId, client.authId, null) };
   },
 
   /**
-   * Moves the number to another sub-account in place: unassign (waiting out or forcing past a cool-off as
-   * the inputs allow), then assign. A refused unassign changes nothing, so the recorded assignment stays true.
+   * Reports who holds the number now. A number back with the master account (or gone) leaves the state,
+   * unless this resource recorded it there itself, as a move it has yet to finish.
+   */
+  async read(configured: ConfiguredSettings | undefined, id: string, props: Partial<SubAccountAssignmentOutputs> | undefined) {
+    const client = clientFor(configured);
+    const number = await lookupOwnedNumber(client, id);
+    if (!number || number.status !== "active") return {};
+    const recorded: RecordedInputs = { e164: id };
+    if (props?.force) recorded.force = true;
+    if (props?.coolOffWaitSeconds) recorded.coolOffWaitSeconds = props.coolOffWaitSeconds;
+    const coolOff = props?.coolOff ?? null;
+    if (!isSubAccount(number.account_id)) {
+      // The recorded inputs of an unfinished move still name its target, so they are kept as they are.
+      return props?.subAccountId === null ? { id, props: assignmentOutputs(recorded, null, client.authId, coolOff) } : {};
+    }
+    const inputs: SubAccountAssignmentInputs = { ...recorded, subAccountId: number.account_id };
+    return { id, props: assignmentOutputs(recorded, number.account_id, client.authId, coolOff), inputs };
+  },
+
+  /**
+   * Moves the number to another sub-account in place. The target is checked first, then the number is
+   * unassigned (waiting out or forcing past a cool-off as the inputs allow) and assigned. A refused unassign
+   * changes nothing; an assign that fails after the unassign is a partial failure whose outputs say where
+   * the number is, so that the next `up` finishes the move without meeting the cool-off again.
    */
   async update(configured: ConfiguredSettings | undefined, id: string, olds: SubAccountAssignmentOutputs, news: SubAccountAssignmentInputs) {
     const client = clientFor(configured);
     forgetOwnedNumbers();
-    let coolOff: CoolOffRecord | null = olds.coolOff;
     const number = await client.findOwnedNumber(id);
-    if (number?.account_id !== news.subAccountId) {
-      if (number && isSubAccount(number.account_id)) {
+    if (!number) {
+      throw new Error(
+        `Cannot move ${id} to ${news.subAccountId}: account ${client.authId} no longer holds it. ` +
+          "Run `pulumi refresh` to drop the assignment from the stack.",
+      );
+    }
+    let coolOff: CoolOffRecord | null = olds.coolOff;
+    if (number.account_id !== news.subAccountId) {
+      await requireSubAccount(client, id, number.account_id, news.subAccountId);
+      if (isSubAccount(number.account_id)) {
         coolOff = (await unassignRespectingCoolOff(client, id, number.account_id, unassignOptions(news))) ?? coolOff;
       }
-      await client.assignSubAccount(id, news.subAccountId);
+      try {
+        await client.assignSubAccount(id, news.subAccountId);
+      } catch (error) {
+        const holder = (await client.findOwnedNumber(id).catch(() => undefined))?.account_id ?? client.authId;
+        if (holder !== news.subAccountId) throw unfinishedMove(client.authId, id, news, coolOff, holder, error);
+      }
     }
-    return { outs: assignmentOutputs(news, client.authId, coolOff) };
+    return { outs: assignmentOutputs(news, news.subAccountId, client.authId, coolOff) };
   },
 
   /**
@@ -79,7 +106,7 @@ export const subAccountAssignmentOperations = providerOperations({
     const client = clientFor(configured);
     forgetOwnedNumbers();
     const number = await client.findOwnedNumber(id);
-    if (number?.account_id !== props.subAccountId) return;
+    if (!number || number.account_id !== props.subAccountId) return;
     try {
       const coolOff = await unassignRespectingCoolOff(client, id, number.account_id, unassignOptions(props));
       if (coolOff?.resolvedBy === "force") logProgress(`${id}: forced past the cool-off that lasted until ${coolOff.until} (admin override, audited)`);
@@ -89,14 +116,57 @@ export const subAccountAssignmentOperations = providerOperations({
   },
 });
 
+/** Fails, changing nothing, when `to` is not a sub-account of the client's master account. */
+async function requireSubAccount(client: VobizClient, e164: string, from: string, to: string): Promise<void> {
+  const exists = await client.getSubAccount(to).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof NotFoundError) return false;
+      throw error;
+    },
+  );
+  if (!exists) {
+    throw new Error(
+      `Cannot move ${e164} to ${to}: ${to} is not a sub-account of ${client.authId} (Vobiz answered 404). ` +
+        `Nothing was changed: the number stays with ${from}. Set subAccountId to one of the sub-accounts of ${client.authId}.`,
+    );
+  }
+}
+
+function unfinishedMove(
+  masterAccountId: string,
+  e164: string,
+  news: SubAccountAssignmentInputs,
+  coolOff: CoolOffRecord | null,
+  holder: string,
+  error: unknown,
+): PartialFailure {
+  const where = isSubAccount(holder) ? `with sub-account ${holder}` : `with the master account ${masterAccountId}`;
+  const reason = error instanceof Error ? error.message : String(error);
+  // The engine shows the reasons, not the message, for a resource it keeps with initialization errors.
+  const explanation =
+    `${e164} is now ${where}: assigning it to ${news.subAccountId} failed: ${reason} ` +
+    "The stack records where the number is; run `pulumi up` again to finish the move.";
+  const outputs = assignmentOutputs(news, isSubAccount(holder) ? holder : null, masterAccountId, coolOff);
+  return new PartialFailure(explanation, e164, outputs, [explanation], news);
+}
+
 function unassignOptions(inputs: Pick<SubAccountAssignmentInputs, "force" | "coolOffWaitSeconds">) {
   return { force: inputs.force ?? false, waitSeconds: inputs.coolOffWaitSeconds ?? 0, log: logProgress };
 }
 
-function assignmentOutputs(inputs: SubAccountAssignmentInputs, masterAccountId: string, coolOff: CoolOffRecord | null): SubAccountAssignmentOutputs {
+/** The inputs an assignment records besides its sub-account. */
+type RecordedInputs = Omit<SubAccountAssignmentInputs, "subAccountId">;
+
+function assignmentOutputs(
+  inputs: RecordedInputs,
+  subAccountId: string | null,
+  masterAccountId: string,
+  coolOff: CoolOffRecord | null,
+): SubAccountAssignmentOutputs {
   return {
     e164: inputs.e164,
-    subAccountId: inputs.subAccountId,
+    subAccountId,
     masterAccountId,
     force: inputs.force ?? false,
     coolOffWaitSeconds: inputs.coolOffWaitSeconds ?? 0,

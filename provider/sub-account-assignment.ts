@@ -13,7 +13,8 @@ export type SubAccountAssignmentArgs = { [K in keyof SubAccountAssignmentInputs]
  */
 export class SubAccountAssignment extends pulumi.dynamic.Resource {
   declare public readonly e164: pulumi.Output<string>;
-  declare public readonly subAccountId: pulumi.Output<string>;
+  /** The sub-account holding the number; null while a move this resource started is unfinished. */
+  declare public readonly subAccountId: pulumi.Output<string | null>;
   declare public readonly masterAccountId: pulumi.Output<string>;
   declare public readonly force: pulumi.Output<boolean>;
   declare public readonly coolOffWaitSeconds: pulumi.Output<number>;

@@ -9,6 +9,7 @@ import { paginate, type PageSlice } from "./pagination";
 import { paths } from "./paths";
 import { purchaseWithReconciliation } from "./purchase";
 import { redact } from "./redact";
+import { firstProblem } from "./zod-issue";
 import { releaseWithReconciliation } from "./release";
 import { RetryBudget, withRetries, type RetrySettings } from "./retry";
 import {
@@ -97,7 +98,7 @@ export class VobizClient {
   }
 
   /** Lists one page of the numbers this account owns (a master account also sees its sub-accounts' numbers). */
-  async listNumbers(params: ListNumbersParams = {}): Promise<Page<PhoneNumber>> {
+  async listNumbers(params: ListNumbersParams = {}): Promise<Page> {
     return this.#listNumbers(params, this.#budget());
   }
 
@@ -116,7 +117,7 @@ export class VobizClient {
   }
 
   /** Lists one page of the numbers for sale (active, no owner). */
-  async listInventory(params: ListInventoryParams = {}): Promise<Page<PhoneNumber>> {
+  async listInventory(params: ListInventoryParams = {}): Promise<Page> {
     return this.#listInventory(params, this.#budget());
   }
 
@@ -389,7 +390,7 @@ export class VobizClient {
     return { authId: this.authId, baseUrl: this.baseUrl };
   }
 
-  #listNumbers(params: ListNumbersParams, budget: RetryBudget): Promise<Page<PhoneNumber>> {
+  #listNumbers(params: ListNumbersParams, budget: RetryBudget): Promise<Page> {
     const query = new URLSearchParams();
     setNumber(query, "page", params.page);
     setNumber(query, "per_page", params.perPage);
@@ -402,11 +403,11 @@ export class VobizClient {
     );
   }
 
-  #listInventory(params: ListInventoryParams, budget: RetryBudget): Promise<Page<PhoneNumber>> {
+  #listInventory(params: ListInventoryParams, budget: RetryBudget): Promise<Page> {
     const query = new URLSearchParams();
     if (params.country !== undefined) query.set("country", params.country);
     if (params.search !== undefined) query.set("search", params.search);
-    // Repeated `exclude=` params, one per prefix (reference §3).
+    // Repeated `exclude=` params, one per prefix (docs/api-notes.md "Lists").
     for (const prefix of params.exclude ?? []) query.append("exclude", prefix);
     setNumber(query, "page", params.page);
     setNumber(query, "per_page", params.perPage);
@@ -507,14 +508,14 @@ export class VobizClient {
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw invalidResponseError(context, status, fieldPath(issue?.path ?? []), issue?.message ?? "does not match the schema");
+      const { field, problem } = firstProblem(parsed.error);
+      throw invalidResponseError(context, status, field, problem);
     }
     return parsed.data;
   }
 }
 
-function sliceOf(page: Page<PhoneNumber>): PageSlice<PhoneNumber> {
+function sliceOf(page: Page): PageSlice<PhoneNumber> {
   return { items: page.items, pageSize: page.perPage, total: page.total };
 }
 
@@ -533,9 +534,4 @@ function requireId(name: string, value: string): string {
     throw new TypeError(`${name} must be a non-empty string; got ${JSON.stringify(value)}.`);
   }
   return value.trim();
-}
-
-function fieldPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "(body)";
-  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`)).join("");
 }

@@ -1,3 +1,4 @@
+import { formatDuration } from "./duration";
 import { parseErrorBody, type ErrorBody } from "./error-body";
 
 // Every error here is built from chosen fields only. An AxiosError is never
@@ -399,22 +400,4 @@ export function parseRetryAfter(header: string | undefined, now: number = Date.n
 
 function secondsToMs(seconds: number | undefined): number | undefined {
   return seconds === undefined ? undefined : Math.round(seconds * 1000);
-}
-
-/** Formats a number of seconds as the two largest units: "13d 4h", "2h 5m", "3m 20s", "45s". */
-export function formatDuration(totalSeconds: number): string {
-  const s = Math.max(0, Math.ceil(totalSeconds));
-  const units: [string, number][] = [
-    ["d", Math.floor(s / 86_400)],
-    ["h", Math.floor((s % 86_400) / 3_600)],
-    ["m", Math.floor((s % 3_600) / 60)],
-    ["s", s % 60],
-  ];
-  const first = units.findIndex(([, n]) => n > 0);
-  if (first === -1) return "0s";
-  return units
-    .slice(first, first + 2)
-    .filter(([, n]) => n > 0)
-    .map(([unit, n]) => `${n}${unit}`)
-    .join(" ");
 }

@@ -1,11 +1,11 @@
-// The Vobiz Phone Numbers API client: everything a caller (the Pulumi provider,
-// a script) needs, and nothing of how it is done.
+// The Vobiz Phone Numbers API client: what a caller (the Pulumi provider, a script) uses, and nothing
+// of how it is done.
 
 export { VobizClient, type ListInventoryParams, type ListNumbersParams, type ListSubAccountsParams } from "./client";
-export { DEFAULT_BASE_URL, isLoopback, type VobizClientOptions } from "./options";
+export type { VobizClientOptions } from "./options";
 export type { RetryEvent } from "./retry";
 export { isE164, normalizeE164 } from "./e164";
-export { paths } from "./paths";
+export { formatDuration } from "./duration";
 export { paginate, type PageSlice } from "./pagination";
 export {
   BadRequestError,
@@ -21,29 +21,5 @@ export {
   ServerError,
   UnauthorizedError,
   VobizError,
-  errorFromResponse,
-  parseRetryAfter,
-  type ErrorResponse,
-  type RequestContext,
 } from "./errors";
-export { parseErrorBody, type ErrorBody } from "./error-body";
-export {
-  amountSchema,
-  balanceSchema,
-  cancelReleaseResponseSchema,
-  capabilitiesSchema,
-  phoneNumberPageSchema,
-  phoneNumberSchema,
-  purchaseResponseSchema,
-  releaseResponseSchema,
-  subAccountPageSchema,
-  subAccountSchema,
-  timestampSchema,
-  type Balance,
-  type CancelReleaseResult,
-  type Page,
-  type PhoneNumber,
-  type ReleaseResult,
-  type SubAccount,
-  type SubAccountPage,
-} from "./schemas";
+export type { Balance, CancelReleaseResult, Page, PhoneNumber, ReleaseResult, SubAccount, SubAccountPage } from "./schemas";

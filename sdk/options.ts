@@ -1,4 +1,4 @@
-import { isIP } from "node:net";
+import { isLoopback } from "./loopback";
 import type { RetryEvent } from "./retry";
 
 /** How to reach Vobiz and how hard to try. Only `authId` and `authToken` are required. */
@@ -90,13 +90,4 @@ function checkBaseUrl(raw: string): string {
     throw new Error(`VobizClient: baseUrl must use https (got ${url.protocol}).`);
   }
   return url.toString().replace(/\/+$/, "");
-}
-
-/** Whether `hostname` (as `URL.hostname` gives it) is this machine: localhost, 127.0.0.0/8 or ::1. */
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost") return true;
-  if (isIP(host) === 4) return host.startsWith("127.");
-  if (isIP(host) === 6) return host === "::1" || host === "0:0:0:0:0:0:0:1";
-  return false;
 }

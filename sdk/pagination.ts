@@ -10,7 +10,7 @@ export interface PageSlice<T> {
 /**
  * Yields every item of a paged list, fetching page 1, 2, … with `fetchPage`.
  * Stops once `total` items were yielded, or a page comes back shorter than its
- * page size (Vobiz has no `next` link: reference §0 "End of list"), or empty.
+ * page size (Vobiz has no `next` link: docs/api-notes.md "Lists"), or empty.
  * Fails with the error of the page request that failed.
  */
 export async function* paginate<T>(fetchPage: (page: number) => Promise<PageSlice<T>>): AsyncGenerator<T, void, undefined> {

@@ -1,6 +1,6 @@
 // Exact paths of the Vobiz API, relative to the base URL (which ends in `/api`).
 // Casing differs by endpoint family on purpose: Vobiz answers a wrong casing
-// with 404 (reference §0 "Path casing", docs/api-notes.md "Paths and auth").
+// with 404 (docs/api-notes.md "Paths and auth").
 
 const account = (authId: string): string => `/v1/Account/${encodeURIComponent(authId)}`;
 const accountLower = (authId: string): string => `/v1/account/${encodeURIComponent(authId)}`;

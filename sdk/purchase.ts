@@ -9,10 +9,10 @@ import {
   type BalanceShortfall,
 } from "./errors";
 import { retryReason, waitToResend } from "./retry";
-import type { ReconciledWrite } from "./release";
+import { sendOnce, type ReconciledWrite } from "./reconciled-write";
 import type { Balance, PhoneNumber } from "./schemas";
 
-// Vobiz has no idempotency key (reference §0), so a purchase whose answer was
+// Vobiz has no idempotency key (docs/api-notes.md "Purchase"), so a purchase whose answer was
 // lost is never simply sent again: that could buy, and charge, twice. The
 // number is looked up first; only "still in inventory" proves that nothing
 // was bought and makes a resend safe.
@@ -36,13 +36,9 @@ export interface PurchaseSteps extends ReconciledWrite<PhoneNumber> {
  */
 export async function purchaseWithReconciliation(steps: PurchaseSteps): Promise<PhoneNumber> {
   for (let resend = 1; ; resend++) {
-    let failure: VobizError;
-    try {
-      return await steps.send();
-    } catch (error) {
-      if (!(error instanceof VobizError)) throw error;
-      failure = error;
-    }
+    const outcome = await sendOnce(steps);
+    if ("result" in outcome) return outcome.result;
+    const { failure } = outcome;
 
     // Only a resend may find the number already ours: the attempt before it had its answer lost. On a
     // first attempt, a 404 for a number we own means another buyer of ours (a parallel deployment) got it
@@ -75,7 +71,7 @@ export async function purchaseWithReconciliation(steps: PurchaseSteps): Promise<
   }
 }
 
-// The purchase page documents this exact 500 for a failed balance debit (reference §4).
+// Vobiz documents this exact 500 for a failed balance debit (docs/api-notes.md "Purchase").
 function isDocumentedPurchaseFailure(error: VobizError): boolean {
   return error.status === 500 && (error.code === "internal_server_error" || error.apiMessage === "failed to purchase number");
 }

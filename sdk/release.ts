@@ -1,23 +1,7 @@
-import { VobizError, hasUnknownOutcome, type RequestContext } from "./errors";
-import { retryReason, waitToResend, type RetryBudget, type RetrySettings } from "./retry";
+import { hasUnknownOutcome, type VobizError } from "./errors";
+import { sendOnce, type ReconciledWrite } from "./reconciled-write";
+import { retryReason, waitToResend } from "./retry";
 import type { PhoneNumber, ReleaseResult } from "./schemas";
-
-/**
- * What a reconciled write needs from the client, for one number: a way to send it once, and a lookup
- * that tells afterwards whether it took effect. Shared by release and purchase.
- */
-export interface ReconciledWrite<T> {
-  authId: string;
-  e164: string;
-  /** Describes the request, for messages. */
-  context: RequestContext;
-  settings: RetrySettings;
-  budget: RetryBudget;
-  /** Sends the write once (a 429 is retried inside: Vobiz refused before acting). */
-  send(): Promise<T>;
-  /** The caller's listed number with exactly this E.164 (own or a sub-account's), if any. */
-  findOwned(): Promise<PhoneNumber | undefined>;
-}
 
 /** What `releaseWithReconciliation` needs from the client, for one number. */
 export type ReleaseSteps = ReconciledWrite<ReleaseResult>;
@@ -35,13 +19,9 @@ const DONE = new Set(["pending_release", "released"]);
  */
 export async function releaseWithReconciliation(steps: ReleaseSteps): Promise<ReleaseResult> {
   for (let sent = 1; ; sent++) {
-    let failure: VobizError;
-    try {
-      return await steps.send();
-    } catch (error) {
-      if (!(error instanceof VobizError)) throw error;
-      failure = error;
-    }
+    const outcome = await sendOnce(steps);
+    if ("result" in outcome) return outcome.result;
+    const { failure } = outcome;
     // A clean refusal of the first request is final; after a resend, a refusal
     // (403 not owned, 400 already pending) may just mean the first one worked.
     if (sent === 1 && !hasUnknownOutcome(failure)) throw failure;
@@ -71,7 +51,7 @@ function resultFromLookup(steps: ReleaseSteps, current: PhoneNumber | undefined,
     status: current.status,
     releaseFee: 0,
     cooldownEndsAt: pending && !Number.isNaN(releasedAt) ? new Date(releasedAt + PENDING_WINDOW_MS).toISOString() : null,
-    // The form Vobiz itself returns: lowercase /account/ and a raw "+" (reference §5).
+    // The form Vobiz itself returns: lowercase /account/ and a raw "+" (docs/api-notes.md "Release and cancel").
     cancelUrl: pending ? `/api/v1/account/${steps.authId}/numbers/${steps.e164}/cancel-release` : null,
     message,
   };

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 // Lenient in, strict out: every schema tolerates unknown fields and the older
-// shapes listed under "Disagreements between sources" in the reference, and
-// outputs one fixed shape where every declared field is present (null when the
-// API left it out). Unknown fields are dropped, never passed through.
+// shapes docs/api-notes.md "Older shapes" lists, and outputs one fixed shape
+// where every declared field is present (null when the API left it out).
+// Unknown fields are dropped, never passed through.
 
 // Any RFC 3339 fraction: Vobiz mixes whole seconds, microseconds and nanoseconds.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -11,7 +11,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}
 /** An RFC 3339 timestamp with any (or no) fraction of a second, kept exactly as sent. */
 export const timestampSchema = z.string().regex(RFC3339, "expected an RFC 3339 timestamp");
 
-// The D3 schema says integer, the examples say `1.0`, older pages send strings.
+// Documented as integers, shown as `1.0` in examples, sent as strings by older servers (docs/api-notes.md "Older shapes").
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 
 /** A money amount or count sent as a JSON number or a numeric string (`"300"`); parsed to a number. */
@@ -60,7 +60,7 @@ const tagsSchema = z
   .transform((v) => (Array.isArray(v) ? v.filter((t): t is string => typeof t === "string") : []));
 
 /**
- * A Vobiz phone number as listed, bought or found in inventory (reference §1).
+ * A Vobiz phone number as listed, bought or found in inventory (docs/api-notes.md "The number object").
  * The owner is read from `account_id`, or from the older `auth_id`, and is `""`
  * for inventory rows. Parsing fails (ZodError) only when a field the SDK relies
  * on is missing or of the wrong type: `e164`, `country`, `status`, `currency`,
@@ -97,52 +97,17 @@ export const phoneNumberSchema = z
     aadhaar_verified: optionalBoolean,
     source: optionalString,
   })
-  .transform((n) => ({
-    id: n.id,
-    account_id: n.account_id || n.auth_id || "",
-    e164: n.e164,
-    country: n.country,
-    region: n.region ?? "",
-    capabilities: n.capabilities,
-    status: n.status,
-    provider: n.provider,
-    setup_fee: n.setup_fee,
-    monthly_fee: n.monthly_fee,
-    currency: n.currency,
-    trunk_group_id: n.trunk_group_id,
-    application_id: n.application_id,
-    voice_enabled: n.voice_enabled,
-    tags: n.tags,
-    purchased_at: n.purchased_at,
-    released_at: n.released_at,
-    is_blocked: n.is_blocked,
-    created_at: n.created_at,
-    updated_at: n.updated_at,
-    is_trial_number: n.is_trial_number,
-    last_billing_date: n.last_billing_date,
-    next_billing_date: n.next_billing_date,
-    minimum_commitment_months: n.minimum_commitment_months,
-    aadhaar_verification_required: n.aadhaar_verification_required,
-    aadhaar_verified: n.aadhaar_verified,
-    source: n.source,
-  }));
+  // The owner's older name, `auth_id`, is folded into `account_id`; inventory rows have no owner ("").
+  .transform(({ auth_id, ...number }) => ({ ...number, account_id: number.account_id || auth_id || "", region: number.region ?? "" }));
 
 /** A parsed Vobiz phone number (snake_case wire names kept). */
 export type PhoneNumber = z.infer<typeof phoneNumberSchema>;
-
-/** One page of a list, with the API's `per_page` renamed `perPage`. */
-export interface Page<T> {
-  items: T[];
-  page: number;
-  perPage: number;
-  total: number;
-}
 
 const countSchema = amountSchema.pipe(z.number().int().nonnegative());
 
 /**
  * The `{items, page, per_page, total}` envelope of the owned-numbers and
- * inventory lists (reference §2, §3), parsed to a `Page<PhoneNumber>`.
+ * inventory lists (docs/api-notes.md "Lists"), with `per_page` renamed `perPage`.
  * Fails when any of the four keys is missing or an item is not a phone number.
  */
 export const phoneNumberPageSchema = z
@@ -152,10 +117,13 @@ export const phoneNumberPageSchema = z
     per_page: countSchema,
     total: countSchema,
   })
-  .transform((p): Page<PhoneNumber> => ({ items: p.items, page: p.page, perPage: p.per_page, total: p.total }));
+  .transform(({ per_page, ...page }) => ({ ...page, perPage: per_page }));
+
+/** One page of owned or inventory numbers. */
+export type Page = z.infer<typeof phoneNumberPageSchema>;
 
 /**
- * The purchase answer `{message, number}` (reference §4). The `items` array of
+ * The purchase answer `{message, number}` (docs/api-notes.md "Purchase"). The `items` array of
  * the OpenAPI example is tolerated and ignored. Fails when `number` is missing
  * or is not a phone number.
  */
@@ -167,7 +135,7 @@ export const purchaseResponseSchema = z
   .transform((r) => ({ message: r.message ?? "", number: r.number }));
 
 /**
- * The release answer (reference §5), as a `ReleaseResult`. `cooldown_ends_at`
+ * The release answer (docs/api-notes.md "Release and cancel"), as a `ReleaseResult`. `cooldown_ends_at`
  * and `cancel_url` become null when absent or empty (immediate release).
  * Fails when `status` or `release_fee` is missing.
  */
@@ -236,23 +204,7 @@ export const balanceSchema = z
     created_at: optionalTimestamp,
     updated_at: optionalTimestamp,
   })
-  .transform((b) => ({
-    id: b.id,
-    account_id: b.account_id || b.auth_id || "",
-    currency: b.currency,
-    balance: b.balance,
-    reserved_funds: b.reserved_funds,
-    promotional_balance: b.promotional_balance,
-    promotional_reserved_balance: b.promotional_reserved_balance,
-    available_balance: b.available_balance,
-    credit_limit: b.credit_limit,
-    is_postpaid: b.is_postpaid,
-    credit_limit_type: b.credit_limit_type,
-    low_balance_threshold: b.low_balance_threshold,
-    status: b.status,
-    created_at: b.created_at,
-    updated_at: b.updated_at,
-  }));
+  .transform(({ auth_id, ...balance }) => ({ ...balance, account_id: balance.account_id || auth_id || "" }));
 
 /** A parsed account balance (snake_case wire names kept). */
 export type Balance = z.infer<typeof balanceSchema>;
@@ -290,44 +242,19 @@ export const subAccountSchema = z
     account: optionalString,
     resource_uri: optionalString,
   })
-  .transform((s) => ({
-    id: s.id == null ? null : String(s.id),
-    auth_id: s.auth_id,
-    name: s.name ?? "",
-    email: s.email,
-    phone: s.phone,
-    description: s.description,
-    permissions: s.permissions,
-    rate_limit: s.rate_limit,
-    parent_account_id: s.parent_account_id == null ? null : String(s.parent_account_id),
-    parent_auth_id: s.parent_auth_id,
-    api_id: s.api_id,
-    email_verified: s.email_verified,
-    enabled: s.enabled,
-    is_active: s.is_active,
-    created: s.created,
-    modified: s.modified,
-    created_at: s.created_at,
-    updated_at: s.updated_at,
-    last_used: s.last_used,
-    account: s.account,
-    resource_uri: s.resource_uri,
+  .transform((sub) => ({
+    ...sub,
+    id: sub.id == null ? null : String(sub.id),
+    name: sub.name ?? "",
+    parent_account_id: sub.parent_account_id == null ? null : String(sub.parent_account_id),
   }));
 
 /** A parsed sub-account (snake_case wire names kept, no `auth_token`). */
 export type SubAccount = z.infer<typeof subAccountSchema>;
 
-/** One page of sub-accounts; `size` is the page size, as the API names it. */
-export interface SubAccountPage {
-  items: SubAccount[];
-  page: number;
-  size: number;
-  total: number;
-}
-
 /**
  * The `{sub_accounts, total, page, size}` envelope of the sub-account list,
- * parsed to a `SubAccountPage`. Fails when `sub_accounts` or `total` is missing.
+ * with `sub_accounts` renamed `items`. Fails when `sub_accounts` or `total` is missing.
  */
 export const subAccountPageSchema = z
   .object({
@@ -336,4 +263,7 @@ export const subAccountPageSchema = z
     page: countSchema,
     size: countSchema,
   })
-  .transform((p): SubAccountPage => ({ items: p.sub_accounts, page: p.page, size: p.size, total: p.total }));
+  .transform(({ sub_accounts, ...page }) => ({ ...page, items: sub_accounts }));
+
+/** One page of sub-accounts; `size` is the page size, as the API names it. */
+export type SubAccountPage = z.infer<typeof subAccountPageSchema>;

@@ -3,7 +3,7 @@ import { pathParam, stringField, type PublicHandler } from "./context";
 
 /**
  * `POST /api/v1/Account/{id}/numbers/{e164}/application` with `{application_id}`: attaches a voice
- * application, replacing any previous one, and answers 200 with the D1/D2 body. The emulator keeps
+ * application, replacing any previous one, and answers 200 with the documented body. The emulator keeps
  * no application registry, so the `application` object is synthesized from the id. Fails with 404
  * when the number is not the caller's, and 400 when the number is on a trunk.
  */

@@ -14,11 +14,10 @@ export const listSubAccounts: PublicHandler = ({ store, caller, query }) => {
   if (caller.parent_id !== null) return apiErrors.subAccountsRequireMaster;
   const paging = readPaging(query, "size");
   if (isReply(paging)) return paging;
-  const activeOnly = readBoolean(query, "active_only");
-  if (activeOnly === undefined) return apiErrors.notBoolean("active_only");
+  // Accepted and checked, but every emulated sub-account is active: nothing disables one.
+  if (readBoolean(query, "active_only") === undefined) return apiErrors.notBoolean("active_only");
   const children = store
     .childrenOf(caller.auth_id)
-    .filter((a) => !activeOnly || a.enabled)
     .sort((a, b) => b.created_at - a.created_at || (a.auth_id < b.auth_id ? 1 : -1));
   return {
     status: 200,
@@ -59,10 +58,10 @@ function subAccountView(sub: Account): Record<string, unknown> {
     auth_token: "<redacted>",
     api_id: stableUuid("api", sub.auth_id),
     email_verified: false,
-    enabled: sub.enabled,
+    enabled: true,
     created: isoTime(sub.created_at),
     modified: isoTime(sub.updated_at),
-    is_active: sub.enabled,
+    is_active: true,
     created_at: isoTime(sub.created_at),
     updated_at: isoTime(sub.updated_at),
     last_used: null,

@@ -1,41 +1,31 @@
 import type { RunningEmulator } from "../../emulator";
-import { PhoneNumber, SubAccountAssignment, type SubAccountAssignmentArgs } from "../../index";
-import type { TestStack } from "../helpers/pulumi-stack";
-import { startSeededEmulator, vobizClient, vobizStack } from "../helpers/vobiz-stack";
+import { e2eSuite, type AssignmentArgs } from "../helpers/e2e-suite";
+import { testRandom } from "../helpers/test-seed";
 
 const DAY = 86_400;
+const random = testRandom();
 
 // Unassigning a number that took a call in the last 15 days is refused with 409 did_cool_off_in_effect.
-describe("the sub-account cool-off through pulumi destroy and up", () => {
+// The emulator's clock is frozen, so every remaining time the tests read is exact.
+describe(`the sub-account cool-off through pulumi destroy and up ${random.label}`, () => {
+  const suite = e2eSuite({
+    afterEachTest: async (emulator) => {
+      await emulator.control.setAdmin("MA_DEMO0001", false);
+      await emulator.control.changeClock({ advance_seconds: 16 * DAY });
+    },
+  });
   let emulator: RunningEmulator;
-  let stack: TestStack | undefined;
-
   beforeAll(async () => {
-    emulator = await startSeededEmulator();
+    emulator = suite.emulator();
+    await emulator.control.freezeClock();
   });
-  afterEach(async () => {
-    await emulator.control.setAdmin("MA_DEMO0001", false);
-    await emulator.control.changeClock({ advance_seconds: 16 * DAY });
-    await stack?.dispose();
-    stack = undefined;
-  });
-  afterAll(() => emulator.close());
 
   /** A stack holding one bought number assigned to a sub-account, whose last call was `secondsAgo` ago. */
-  async function assignedNumber(name: string, args: Omit<SubAccountAssignmentArgs, "e164">, secondsAgo: number) {
-    const inventory = await vobizClient(emulator).listInventory({ country: "IN", perPage: 100 });
-    const e164 = inventory.items[Math.floor(Math.random() * inventory.items.length)]?.e164 ?? "";
-    let assignment: Omit<SubAccountAssignmentArgs, "e164"> = args;
-    const s = await vobizStack(name, emulator, async () => {
-      const number = new PhoneNumber("number", { e164 });
-      new SubAccountAssignment("assignment", { e164: number.e164, ...assignment });
-      return {};
-    });
-    stack = s;
-    await s.up();
+  async function assignedNumber(name: string, args: AssignmentArgs, secondsAgo: number) {
+    const assigned = await suite.assignedNumberStack(name, random, args);
     const now = Date.parse(await emulator.control.now());
-    await emulator.control.setLastCall(e164, new Date(now - secondsAgo * 1000));
-    return { e164, stack: s, reassign: (next: Omit<SubAccountAssignmentArgs, "e164">) => (assignment = next) };
+    await emulator.control.setLastCall(assigned.e164, new Date(now - secondsAgo * 1000));
+    return assigned;
   }
 
   it("fails destroy with the cool-off's end and the ways out, keeps the assignment, and succeeds once it has passed", async () => {
@@ -44,7 +34,7 @@ describe("the sub-account cool-off through pulumi destroy and up", () => {
     const refused = s.destroy();
     await expect(refused).rejects.toThrow(/did_cool_off_in_effect/);
     await expect(refused).rejects.toThrow(/cool_off_until=\d{4}-\d\d-\d\dT/);
-    await expect(refused).rejects.toThrow(/13d 23h from now/);
+    await expect(refused).rejects.toThrow(/14d from now/);
     await expect(refused).rejects.toThrow(/force: true/);
     expect(s.resourcesOfType("SubAccountAssignment").map((r) => r.outputs?.["subAccountId"])).toEqual(["SA_DEMO0001"]);
     expect(s.resourcesOfType("PhoneNumber")).toHaveLength(1);
@@ -84,11 +74,27 @@ describe("the sub-account cool-off through pulumi destroy and up", () => {
     expect((await emulator.control.audit()).filter((row) => row.e164 === e164)).toEqual([]);
   });
 
-  // 20 seconds of cool-off left when the destroy starts: long enough that the CLI's start-up cannot outlast it.
-  it("waits out a cool-off that ends within coolOffWaitSeconds, printing its progress", async () => {
+  it("waits out a cool-off that ends within coolOffWaitSeconds, saying how long is left", async () => {
     const { e164, stack: s } = await assignedNumber("cooloff-wait", { subAccountId: "SA_DEMO0001", coolOffWaitSeconds: 120 }, 15 * DAY - 20);
-    const destroy = await s.destroy();
-    expect(destroy.stdout + destroy.stderr).toMatch(/in its sub-account cool-off until .*; waiting/);
+    await emulator.control.resetRequests();
+    const destroy = s.destroy();
+    // The clock stands still until the provider has met the cool-off once; then the 20 seconds pass at once.
+    await waitFor(async () => (await emulator.control.requests()).requests.some((r) => r.route === "unassignSubAccount" && r.status === 409));
+    await emulator.control.advanceClock(20);
+    const done = await destroy;
+
+    expect(done.stdout + done.stderr).toMatch(/in its sub-account cool-off until \S+ \(20s left\); next try in \d+s/);
     expect(await emulator.control.getNumber(e164)).toMatchObject({ owner: "MA_DEMO0001", status: "pending_release" });
+    const unassigns = (await emulator.control.requests()).requests.filter((r) => r.route === "unassignSubAccount").map((r) => r.status);
+    expect(unassigns).toEqual([409, 204]);
   });
 });
+
+/** Polls `condition` every 200 ms until it holds; fails after 60 seconds. */
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let waited = 0; waited < 60_000; waited += 200) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("waitFor: the condition did not hold within 60 seconds");
+}

@@ -73,3 +73,49 @@ describe("drift made outside Pulumi", () => {
     expect(kinds).toEqual(["purchase", "release_fee", "refund"]);
   });
 });
+
+// A standard release can be cancelled for 24 hours, which keeps the same number and refunds the fee. A number
+// chosen by criteria must therefore stay in state while its release is pending, or the next `up` would buy
+// a different one.
+describe("a criteria-chosen number released outside Pulumi", () => {
+  let emulator: RunningEmulator;
+  let stack: TestStack;
+  let e164: string;
+
+  beforeAll(async () => {
+    emulator = await startSeededEmulator();
+    stack = await vobizStack("drift-release", emulator, async () => {
+      const number = new PhoneNumber("pool-line", { country: "IN", contains: "9144", trunkGroupId: "trunk-pool" });
+      return { e164: number.e164 };
+    });
+    e164 = String((await stack.up()).outputs["e164"]?.value);
+  });
+  afterAll(async () => {
+    await stack.dispose();
+    await emulator.close();
+  });
+
+  it("stays in state as pending_release, shows as an update, and up cancels the release with no purchase", async () => {
+    await vobizClient(emulator).releaseNumber(e164);
+    await expect(stack.refresh({ previewOnly: true, expectNoChanges: true })).rejects.toThrow(/no changes were expected/);
+    await stack.refresh();
+    expect(stack.resourcesOfType("PhoneNumber").map((r) => [r.id, r.outputs?.["status"]])).toEqual([[e164, "pending_release"]]);
+    expect((await stack.preview()).changeSummary).toEqual({ update: 1, same: 1 });
+
+    await emulator.control.resetRequests();
+    expect((await stack.up()).summary.resourceChanges).toEqual({ update: 1, same: 1 });
+    const counters = (await emulator.control.requests()).counters;
+    expect(counters["POST cancelRelease"]).toBe(1);
+    expect(counters["POST purchaseNumber"]).toBeUndefined();
+    expect(await emulator.control.getNumber(e164)).toMatchObject({ owner: "MA_DEMO0001", status: "active", trunk_group_id: "trunk-pool" });
+    expect((await emulator.control.ledger()).filter((row) => row.e164 === e164).map((row) => row.kind)).toEqual(["purchase", "release_fee", "refund"]);
+    await stack.refresh({ previewOnly: true, expectNoChanges: true });
+    await stack.preview({ expectNoChanges: true });
+  });
+
+  it("leaves the state once the number has really left the account", async () => {
+    await vobizClient(emulator).releaseNumber(e164, { immediate: true });
+    await stack.refresh();
+    expect(stack.resourcesOfType("PhoneNumber")).toEqual([]);
+  });
+});

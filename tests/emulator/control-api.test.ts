@@ -34,7 +34,6 @@ describe("accounts", () => {
       parent_id: null,
       name: "MA_CTL00002",
       admin: false,
-      enabled: true,
       balances: { INR: 10 },
       release_fees: { INR: 700, USD: 10 },
       created_at: expect.any(String),

@@ -48,7 +48,7 @@ describe("GET /Account/{id}/numbers", () => {
     expect(none.body).toEqual({ items: [], page: 1, per_page: 25, total: 0 });
   });
 
-  it("returns every field of the reference number object, without last_call_at or an empty application_id", async () => {
+  it("returns every field of the documented number object, without last_call_at or an empty application_id", async () => {
     await emulator().control.setLastCall(numbers[0] ?? "", new Date());
     const res = await callApi(emulator(), "GET", listPath(master, `?search=${numbers[0]?.slice(1)}`), { auth: master });
     const item = res.body.items[0];

@@ -56,3 +56,31 @@ describe("PhoneNumber diff against state written by the engine", () => {
     expect(diffPhoneNumber(fromState, { e164: "+918065550001", adopt: true }).changes).toBe(false);
   });
 });
+
+describe("PhoneNumber diff of a protected number", () => {
+  const protectedNumber: PhoneNumberOutputs = { ...recorded, deletionProtection: true };
+
+  it("refuses a replacement the program asks for, saying how to get there", () => {
+    expect(() => diffPhoneNumber(protectedNumber, { e164: "+918065550002", deletionProtection: true })).toThrow(
+      /Cannot replace \+918065550001 with another number: deletionProtection is true.*Nothing was bought.*deletionProtection: false and e164 as before, then change e164/s,
+    );
+    expect(() => diffPhoneNumber(protectedNumber, { country: "US", deletionProtection: false })).toThrow(/then change the criteria \(country\) in the next/);
+  });
+
+  it("changes protection and criteria the number still meets in place, deleting first should anything replace it", () => {
+    expect(diffPhoneNumber(protectedNumber, { country: "IN", contains: "80" })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: true });
+    expect(diffPhoneNumber(protectedNumber, { country: "IN", contains: "8065", deletionProtection: true })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: true });
+  });
+
+  it("does not refuse what the program did not ask for: fees that moved past the criteria, or a value still unknown", () => {
+    const pricier = { ...protectedNumber, monthlyFee: 900, selection: { country: "IN", maxMonthlyFee: 500 } };
+    expect(diffPhoneNumber(pricier, { country: "IN", maxMonthlyFee: 500, deletionProtection: true })).toEqual({ changes: true, replaces: ["maxMonthlyFee"], deleteBeforeReplace: true });
+    expect(diffPhoneNumber(protectedNumber, { e164: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", deletionProtection: true }).replaces).toEqual(["e164"]);
+  });
+});
+
+describe("PhoneNumber diff of a number released outside Pulumi", () => {
+  it("proposes an in-place update, which cancels the release", () => {
+    expect(diffPhoneNumber({ ...recorded, status: "pending_release" }, { country: "IN", contains: "80" })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+  });
+});

@@ -42,10 +42,28 @@ describe("PhoneNumber provider methods", () => {
   it("says how to recover when updating a number the account no longer holds", async () => {
     const e164 = await inventoryNumber(4);
     const { outs } = await phoneNumberOperations.create(settings(), { e164 });
-    await vobizClient(emulator()).releaseNumber(e164);
+    await vobizClient(emulator()).releaseNumber(e164, { immediate: true });
     await expect(phoneNumberOperations.update(settings(), e164, outs as PhoneNumberOutputs, { e164, trunkGroupId: "t" })).rejects.toThrow(
-      /no longer held by MA_DEMO0001 \(status pending_release\).*pulumi refresh/,
+      /no longer held by MA_DEMO0001\. Run `pulumi refresh`/,
     );
+  });
+
+  it("keeps a number pending release in state with its status, and cancels the release on update without buying", async () => {
+    const e164 = await inventoryNumber(5);
+    const { outs } = await phoneNumberOperations.create(settings(), { country: "US", contains: e164.slice(1), trunkGroupId: "trunk-r" });
+    await vobizClient(emulator()).releaseNumber(e164);
+    forgetOwnedNumbers();
+    const refreshed = await phoneNumberOperations.read(settings(), e164, outs);
+    expect(refreshed).toMatchObject({ id: e164, props: { status: "pending_release", trunkGroupId: null }, inputs: { country: "US", contains: e164.slice(1) } });
+    const props = (refreshed as { props: PhoneNumberOutputs }).props;
+    expect(diffPhoneNumber(props, { country: "US", contains: e164.slice(1), trunkGroupId: "trunk-r" })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+
+    await emulator().control.resetRequests();
+    const { outs: updated } = await phoneNumberOperations.update(settings(), e164, props, { country: "US", contains: e164.slice(1), trunkGroupId: "trunk-r" });
+    expect(updated).toMatchObject({ e164, status: "active", trunkGroupId: "trunk-r" });
+    const { counters } = await emulator().control.requests();
+    expect([counters["POST cancelRelease"], counters["POST purchaseNumber"]]).toEqual([1, undefined]);
+    expect((await emulator().control.ledger()).filter((row) => row.e164 === e164).map((row) => row.kind)).toEqual(["purchase", "release_fee", "refund"]);
   });
 
   it("names the criteria when nothing in inventory matches them", async () => {

@@ -16,3 +16,12 @@ describe("SubAccountAssignment check", () => {
     expect(failures.map((f) => f.property).sort()).toEqual(["coolOffWaitSeconds", "e164", "extra", "force", "subAccountId"]);
   });
 });
+
+describe("SubAccountAssignment check of the cool-off wait", () => {
+  it("accepts a wait of up to one hour and names coolOffWaitSeconds past it", () => {
+    expect(checkSubAccountAssignment({ e164: "+918065550001", subAccountId: "SA_DEMO0001", coolOffWaitSeconds: 3600 }).failures).toEqual([]);
+    expect(checkSubAccountAssignment({ e164: "+918065550001", subAccountId: "SA_DEMO0001", coolOffWaitSeconds: 15 * 86_400 }).failures).toEqual([
+      { property: "coolOffWaitSeconds", reason: expect.stringMatching(/1296000 is more than 3600, the longest \(one hour\) the provider waits.*force: true/) },
+    ]);
+  });
+});

@@ -9,12 +9,10 @@ import {
   ServerError,
   UnauthorizedError,
   VobizError,
-  errorFromResponse,
-  parseErrorBody,
-  parseRetryAfter,
-  type RequestContext,
+  formatDuration,
 } from "../../sdk";
-import { formatDuration } from "../../sdk/errors";
+import { parseErrorBody } from "../../sdk/error-body";
+import { errorFromResponse, parseRetryAfter, type RequestContext } from "../../sdk/errors";
 
 const unassign: RequestContext = {
   action: "Unassigning +919876543210 from its sub-account",

@@ -1,7 +1,7 @@
-// The JSON examples of /work/shared/reference/vobiz-api.md, copied verbatim,
-// must parse with the exported schemas. Where the reference gives only a field
-// list (sub-accounts, balance, the purchase `items` artefact), the example is
-// built from that list and says so.
+// The examples Vobiz publishes for each endpoint, copied verbatim, must parse
+// with the SDK's schemas (docs/api-notes.md describes each shape). Where Vobiz
+// gives only a field list (sub-accounts, balance, the purchase `items`
+// artefact), the example is built from that list and says so.
 import {
   CoolOffError,
   ForbiddenError,
@@ -11,19 +11,20 @@ import {
   BadRequestError,
   ServerError,
   UnauthorizedError,
+} from "../../sdk";
+import { errorFromResponse, type RequestContext } from "../../sdk/errors";
+import {
   balanceSchema,
   cancelReleaseResponseSchema,
-  errorFromResponse,
   phoneNumberPageSchema,
   phoneNumberSchema,
   purchaseResponseSchema,
   releaseResponseSchema,
   subAccountPageSchema,
   subAccountSchema,
-  type RequestContext,
-} from "../../sdk";
+} from "../../sdk/schemas";
 
-// §1, "Example (reconstructed from the D3 list example)".
+// The number object (docs/api-notes.md "The number object").
 const phoneNumberExample = `{
   "id": "aabbccdd-1234-5678-90ab-cdef12345678",
   "account_id": "MA_XXXXXXXX",
@@ -52,15 +53,15 @@ const phoneNumberExample = `{
   "source": "purchased"
 }`;
 
-// §2, response 200.
+// The owned-numbers list, response 200.
 const listEnvelopeExample = `{
-  "items": [ { "...PhoneNumber object as in §1...": "" } ],
+  "items": [ { "...PhoneNumber object as above...": "" } ],
   "page": 1,
   "per_page": 25,
   "total": 24
 }`;
 
-// §3, response 200.
+// The inventory list, response 200.
 const inventoryExample = `{
   "items": [
     {
@@ -91,7 +92,7 @@ const inventoryExample = `{
   "total": 500
 }`;
 
-// §4, response 200.
+// The purchase, response 200.
 const purchaseExample = `{
   "message": "Number purchased successfully",
   "number": {
@@ -120,7 +121,7 @@ const purchaseExample = `{
   }
 }`;
 
-// §5, response 200.
+// The release, response 200.
 const releaseExample = `{
   "cancel_url": "/api/v1/account/MA_XXXXXX/numbers/+919876543210/cancel-release",
   "cooldown_ends_at": "2026-07-21T09:18:26.785758533Z",
@@ -130,7 +131,7 @@ const releaseExample = `{
   "status": "pending_release"
 }`;
 
-// §7, the 409 body.
+// The unassign cool-off, the 409 body.
 const coolOffExample = `{
   "error": "did_cool_off_in_effect",
   "cool_off_until": "2026-06-09T10:00:00Z",
@@ -143,7 +144,7 @@ const cancelRefundFailedExample = `{"message":"release cancelled, number restore
 
 const parse = (text: string): unknown => JSON.parse(text);
 
-describe("the PhoneNumber object of §1", () => {
+describe("the published PhoneNumber object", () => {
   it("parses verbatim, keeping the wire names and the timestamps exactly as sent", () => {
     const number = phoneNumberSchema.parse(parse(phoneNumberExample));
     expect(number).toMatchObject({
@@ -226,8 +227,8 @@ describe("the PhoneNumber object of §1", () => {
   });
 });
 
-describe("the list envelope of §2", () => {
-  it("parses with the §1 object in place of the placeholder item", () => {
+describe("the published list envelope", () => {
+  it("parses with the number object in place of the placeholder item", () => {
     const envelope = parse(listEnvelopeExample) as Record<string, unknown>;
     const page = phoneNumberPageSchema.parse({ ...envelope, items: [parse(phoneNumberExample)] });
     expect(page).toMatchObject({ page: 1, perPage: 25, total: 24 });
@@ -241,14 +242,14 @@ describe("the list envelope of §2", () => {
   });
 });
 
-describe("the inventory list of §3", () => {
+describe("the published inventory list", () => {
   it("parses verbatim, with account_id '' and tags null read as []", () => {
     const page = phoneNumberPageSchema.parse(parse(inventoryExample));
     expect(page).toMatchObject({ page: 1, perPage: 25, total: 500 });
     expect(page.items[0]).toMatchObject({ account_id: "", e164: "+14155551234", region: "CA", tags: [], setup_fee: 0, monthly_fee: 1 });
   });
 
-  it("parses the ten-field D3 example row (no capabilities, no owner)", () => {
+  it("parses the ten-field published example row (no capabilities, no owner)", () => {
     const row = phoneNumberSchema.parse({
       id: "550e8400-e29b-41d4-a716-446655440000",
       e164: "+14155551234",
@@ -265,7 +266,7 @@ describe("the inventory list of §3", () => {
   });
 });
 
-describe("the purchase answer of §4", () => {
+describe("the published purchase answer", () => {
   it("parses the prose example, without items", () => {
     const result = purchaseResponseSchema.parse(parse(purchaseExample));
     expect(result.message).toBe("Number purchased successfully");
@@ -273,7 +274,7 @@ describe("the purchase answer of §4", () => {
   });
 
   it("parses the OpenAPI example, whose partial items array is ignored", () => {
-    // Built from the field list the reference gives for the OpenAPI example's `items`.
+    // Built from the field list Vobiz gives for the OpenAPI example's `items`.
     const withItems = {
       ...(parse(purchaseExample) as object),
       items: [
@@ -294,7 +295,7 @@ describe("the purchase answer of §4", () => {
   });
 });
 
-describe("the release answer of §5", () => {
+describe("the published release answer", () => {
   it("parses verbatim, keeping the nanosecond timestamp", () => {
     expect(releaseResponseSchema.parse(parse(releaseExample))).toEqual({
       status: "pending_release",
@@ -327,7 +328,7 @@ describe("the cancel-release answers", () => {
 });
 
 describe("the sub-account list and object", () => {
-  // Built from the field list of "List sub-accounts" in the reference.
+  // Built from the field list Vobiz gives for "List sub-accounts".
   const subAccount = {
     name: "Support team",
     email: "support@example.com",
@@ -370,7 +371,7 @@ describe("the sub-account list and object", () => {
 
 describe("the balance", () => {
   it("parses the documented fields, amounts as numbers or numeric strings", () => {
-    // Built from the field list of "Balance" in the reference.
+    // Built from the field list Vobiz gives for "Balance".
     const balance = balanceSchema.parse({
       id: "bal-1",
       account_id: "MA_XXXXXXXX",
@@ -396,7 +397,7 @@ describe("the documented error bodies", () => {
   const context: RequestContext = { action: "Doing something with +919876543210", account: "MA_XXXXXX", method: "POST", path: "/v1/x" };
   const errorFor = (status: number, body: string) => errorFromResponse({ status, headers: {}, body }, context, Date.parse("2026-05-26T10:00:00Z"));
 
-  it("turns the §7 cool-off body into a CoolOffError", () => {
+  it("turns the published cool-off body into a CoolOffError", () => {
     const error = errorFor(409, coolOffExample);
     expect(error).toBeInstanceOf(CoolOffError);
     expect((error as CoolOffError).coolOffUntil.toISOString()).toBe("2026-06-09T10:00:00.000Z");

@@ -1,0 +1,34 @@
+/** The raw `vobiz:*` stack config a provider's `configure` saw; any of it may be missing. */
+export interface ConfiguredSettings {
+  authId?: string | undefined;
+  authToken?: string | undefined;
+  baseUrl?: string | undefined;
+}
+
+/** The credentials and API root one provider operation uses. */
+export interface ResolvedSettings {
+  authId: string;
+  authToken: string;
+  baseUrl: string | undefined;
+}
+
+/**
+ * Resolves credentials: stack config first (`vobiz:authId`, `vobiz:authToken`, `vobiz:baseUrl`), then the
+ * environment (`VOBIZ_AUTH_ID`, `VOBIZ_AUTH_TOKEN`, `VOBIZ_BASE_URL`), setting by setting. Throws a message
+ * naming both ways to set them when either credential is missing; the message never quotes a value.
+ */
+export function resolveSettings(configured: ConfiguredSettings | undefined, env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
+  const pick = (fromConfig: string | undefined, envName: string): string | undefined => fromConfig || env[envName] || undefined;
+  const authId = pick(configured?.authId, "VOBIZ_AUTH_ID");
+  const authToken = pick(configured?.authToken, "VOBIZ_AUTH_TOKEN");
+  const baseUrl = pick(configured?.baseUrl, "VOBIZ_BASE_URL");
+  if (!authId || !authToken) {
+    const missing = [!authId && "the auth id", !authToken && "the auth token"].filter(Boolean).join(" and ");
+    throw new Error(
+      `Vobiz credentials are incomplete: ${missing} ${missing.includes(" and ") ? "are" : "is"} not set. ` +
+        "Set them in the stack (`pulumi config set vobiz:authId MA_…` and `pulumi config set --secret vobiz:authToken …`) " +
+        "or in the environment (VOBIZ_AUTH_ID and VOBIZ_AUTH_TOKEN).",
+    );
+  }
+  return { authId, authToken, baseUrl };
+}
