@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { promisify } from "node:util";
+import { promisify, stripVTControlCharacters } from "node:util";
 import { node22BinDir, repoRoot } from "../helpers/pulumi-toolchain";
 
 const run = promisify(execFile);
@@ -28,7 +28,7 @@ describe("the demo", () => {
     await pulumi(["config", "set", "vobiz:authId", "MA_LEFTOVER"]);
 
     const { stdout } = await run(process.execPath, [path.join(repoRoot, "dist/scripts/demo.js")], { cwd: repoRoot, env, maxBuffer: 32 * 1024 * 1024 });
-    const text = stdout.replace(/\x1b\[[0-9;]*m/g, "");
+    const text = stripVTControlCharacters(stdout);
 
     const commands = text.split("\n").filter((line) => line.startsWith("$ "));
     expect(commands).toEqual([
