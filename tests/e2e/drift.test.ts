@@ -1,6 +1,10 @@
+import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { PhoneNumber, SubAccountAssignment } from "../../index";
+import { installedProject } from "../helpers/installed-project";
+import { ProjectStack } from "../helpers/project-stack";
 import { StackOperationError, type TestStack } from "../helpers/pulumi-stack";
+import { repoRoot } from "../helpers/pulumi-toolchain";
 import { purchasesByNumber, startSeededEmulator, vobizClient, vobizStack } from "../helpers/vobiz-stack";
 
 // Scheduled drift checks run `pulumi refresh --preview-only --expect-no-changes`: it must fail (non-zero exit)
@@ -117,5 +121,43 @@ describe("a criteria-chosen number released outside Pulumi", () => {
     await vobizClient(emulator).releaseNumber(e164, { immediate: true });
     await stack.refresh();
     expect(stack.resourcesOfType("PhoneNumber")).toEqual([]);
+  });
+});
+
+// The scheduled drift check as a pipeline runs it: the `pulumi` command in a project folder.
+describe("drift in a project folder, through the pulumi command", () => {
+  let emulator: RunningEmulator;
+  let folderStack: ProjectStack;
+
+  beforeAll(async () => {
+    emulator = await startSeededEmulator();
+    folderStack = await ProjectStack.init({ dir: await installedProject(path.join(repoRoot, "examples", "quickstart")), name: "drift-folder" });
+    await folderStack.configure({ "vobiz:baseUrl": emulator.baseUrl, "vobiz:authId": emulator.credentials.master.authId }, { "vobiz:authToken": emulator.credentials.master.authToken });
+    await folderStack.up();
+  }, 300_000);
+  afterAll(async () => {
+    await folderStack.dispose();
+    await emulator.close();
+  });
+
+  it("fails the drift check naming what changed, and pulumi up --refresh puts it back", async () => {
+    const { supportNumber, salesNumber } = (await folderStack.outputs()) as Record<string, string>;
+    const console = vobizClient(emulator);
+    await console.unassignTrunk(supportNumber ?? "");
+    await console.unassignSubAccount(salesNumber ?? "");
+    await console.assignSubAccount(salesNumber ?? "", "SA_DEMO0002");
+
+    const check = await folderStack.refresh(["--preview-only", "--expect-no-changes"], { expect: "failure" });
+    expect(check.stdout).toMatch(/~ +pulumi-nodejs:dynamic\/vobiz:PhoneNumber support-line update \[diff: -trunkGroupId\]/);
+    expect(check.stdout).toMatch(/~ +pulumi-nodejs:dynamic\/vobiz:SubAccountAssignment sales-line-to-sales-team update \[diff: ~subAccountId\]/);
+    expect(check.stdout + check.stderr).toMatch(/no changes were expected for refresh but changes were proposed/);
+
+    const purchasesBefore = Object.keys(await purchasesByNumber(emulator)).length;
+    await folderStack.up(["--refresh"]);
+    expect(await emulator.control.getNumber(supportNumber ?? "")).toMatchObject({ trunk_group_id: "2f6b1c3e-4d5a-4b7c-9e8f-0a1b2c3d4e5f" });
+    expect(await emulator.control.getNumber(salesNumber ?? "")).toMatchObject({ owner: "SA_DEMO0001" });
+    expect(Object.keys(await purchasesByNumber(emulator))).toHaveLength(purchasesBefore);
+    await folderStack.refresh(["--preview-only", "--expect-no-changes"]);
+    await folderStack.preview(["--expect-no-changes"]);
   });
 });

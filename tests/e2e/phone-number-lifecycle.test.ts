@@ -1,6 +1,10 @@
+import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { PhoneNumber, SubAccountAssignment } from "../../index";
+import { installedProject } from "../helpers/installed-project";
+import { ProjectStack } from "../helpers/project-stack";
 import type { TestStack } from "../helpers/pulumi-stack";
+import { repoRoot } from "../helpers/pulumi-toolchain";
 import { purchasesByNumber, startSeededEmulator, vobizClient, vobizStack } from "../helpers/vobiz-stack";
 
 // Up, an empty preview, a clean drift check and destroy, for each way of getting a number, through the real CLI.
@@ -153,5 +157,50 @@ describe("PhoneNumber and SubAccountAssignment through pulumi up, preview, refre
     });
     await expect(stack.up()).rejects.toThrow(/already owned by MA_DEMO0001.*set adopt: true/s);
     expect(await purchasesByNumber(emulator)).toMatchObject({ [e164]: 1 });
+  });
+});
+
+// The same lifecycle as users run it: the quickstart folder, installed from the package's tarball, driven by
+// the `pulumi` command; its settings change routing and the sub-account in place.
+describe("the lifecycle in a project folder, through the pulumi command", () => {
+  let emulator: RunningEmulator;
+  let folderStack: ProjectStack | undefined;
+
+  beforeAll(async () => {
+    emulator = await startSeededEmulator();
+  });
+  afterAll(async () => {
+    await folderStack?.dispose();
+    await emulator.close();
+  });
+
+  it("buys, re-routes and moves in place, keeps preview and refresh clean, and releases on destroy", async () => {
+    const s = await ProjectStack.init({ dir: await installedProject(path.join(repoRoot, "examples", "quickstart")), name: "lifecycle-folder" });
+    folderStack = s;
+    await s.configure({ "vobiz:baseUrl": emulator.baseUrl, "vobiz:authId": emulator.credentials.master.authId }, { "vobiz:authToken": emulator.credentials.master.authToken });
+    const created = await s.up();
+    expect(created.stdout).toMatch(/Resources:\s+\+ 4 created/);
+    const { supportNumber, salesNumber } = (await s.outputs()) as Record<string, string>;
+    const support = supportNumber ?? "";
+    const sales = salesNumber ?? "";
+    expect(await purchasesByNumber(emulator)).toEqual({ [support]: 1, [sales]: 1 });
+    await s.preview(["--expect-no-changes"]);
+    await s.refresh(["--preview-only", "--expect-no-changes"]);
+
+    await s.configure({ supportTrunkGroupId: "trunk-b", salesApplicationId: "app-b", salesSubAccountId: "SA_DEMO0002" });
+    // The preview announces what the up does: three changes in place, no replacement.
+    const changed = await s.up();
+    expect(changed.stdout).toMatch(/Resources:\s+~ 3 to update\s+1 unchanged/);
+    expect(changed.stdout).toMatch(/Resources:\s+~ 3 updated/);
+    expect(changed.stdout).not.toMatch(/replace/);
+    expect(await emulator.control.getNumber(support)).toMatchObject({ trunk_group_id: "trunk-b", owner: "MA_DEMO0001" });
+    expect(await emulator.control.getNumber(sales)).toMatchObject({ application_id: "app-b", owner: "SA_DEMO0002" });
+    expect(await purchasesByNumber(emulator)).toEqual({ [support]: 1, [sales]: 1 });
+    await s.preview(["--expect-no-changes"]);
+    await s.refresh(["--preview-only", "--expect-no-changes"]);
+
+    const destroyed = await s.destroy();
+    expect(destroyed.stdout).toMatch(/Resources:\s+- 4 deleted/);
+    for (const e164 of [support, sales]) expect(await emulator.control.getNumber(e164)).toMatchObject({ owner: "MA_DEMO0001", status: "pending_release" });
   });
 });
