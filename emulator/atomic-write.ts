@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** Test seam: called after the temporary file is durable and before it replaces the target. */
@@ -7,6 +7,8 @@ export interface AtomicWriteHooks {
 }
 
 let tempCounter = 0;
+
+const tempPathOf = (file: string): string => join(dirname(file), `.${basename(file)}.${process.pid}.${++tempCounter}.tmp`);
 
 /**
  * Replaces `file` with `contents` so that a crash at any instant leaves either the old file or the
@@ -17,7 +19,7 @@ let tempCounter = 0;
  */
 export function writeFileAtomicSync(file: string, contents: string, hooks: AtomicWriteHooks = {}): void {
   const dir = dirname(file);
-  const tempPath = join(dir, `.${basename(file)}.${process.pid}.${++tempCounter}.tmp`);
+  const tempPath = tempPathOf(file);
   const fd = openSync(tempPath, "w", 0o600);
   try {
     writeSync(fd, contents);
@@ -49,4 +51,30 @@ function fsyncDirectory(dir: string): void {
 function isUnsupportedDirectorySync(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
   return code === "EISDIR" || code === "EPERM" || code === "EINVAL" || code === "EBADF";
+}
+
+/**
+ * Removes the temporary files that writers of `file` left behind when they died between writing and renaming
+ * (a `kill -9` mid-save): those whose process is gone. Returns their names. Throws the fs error when the
+ * directory cannot be read.
+ */
+export function removeStaleTempFiles(file: string): string[] {
+  const dir = dirname(file);
+  const prefix = `.${basename(file)}.`;
+  const stale = readdirSync(dir).filter((name) => {
+    const pid = /^(\d+)\.\d+\.tmp$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : "")?.[1];
+    return pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid));
+  });
+  for (const name of stale) rmSync(join(dir, name), { force: true });
+  return stale;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

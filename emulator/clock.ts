@@ -4,9 +4,25 @@ export interface ClockState {
   frozen_at_ms: number | null;
 }
 
-/** Raised when a caller tries to move the virtual clock backwards. */
+/** Raised when a caller tries to move the virtual clock backwards, or past `LATEST_TIME_MS`. */
 export class ClockError extends Error {
   override readonly name = "ClockError";
+}
+
+/**
+ * The latest instant the clock, or a time a test sets, may reach: the end of year 9999. A `Date` ends in year
+ * 275760, and every window the emulator adds (24 hours, 15 and 45 days) must still land inside it, or every
+ * later answer that shows a time would fail.
+ */
+export const LATEST_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * Reads an ISO 8601 time a test gives the control API. Returns undefined when it is not a time, or lies
+ * before 1970 or after `LATEST_TIME_MS`.
+ */
+export function parseInstant(text: string): number | undefined {
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) && ms >= 0 && ms <= LATEST_TIME_MS ? ms : undefined;
 }
 
 /**
@@ -36,7 +52,7 @@ export class VirtualClock {
     return this.frozenAtMs !== null;
   }
 
-  /** Moves the clock forward; throws ClockError for a negative or non-finite amount. */
+  /** Moves the clock forward; throws ClockError for a negative or non-finite amount, or one past `LATEST_TIME_MS`. */
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) {
       throw new ClockError(`the clock only moves forward; cannot advance by ${ms} ms`);
@@ -44,13 +60,14 @@ export class VirtualClock {
     this.setTo(this.now() + ms);
   }
 
-  /** Sets the clock to an instant; throws ClockError when that instant is before the current time. */
+  /** Sets the clock to an instant; throws ClockError when that instant is before the current time or past `LATEST_TIME_MS`. */
   setTo(ms: number): void {
     const current = this.now();
-    if (!Number.isFinite(ms) || ms < current) {
-      throw new ClockError(
-        `the clock only moves forward; ${new Date(ms).toISOString()} is before ${new Date(current).toISOString()}`,
-      );
+    if (!Number.isFinite(ms) || ms > LATEST_TIME_MS) {
+      throw new ClockError(`the clock cannot go past ${isoTime(LATEST_TIME_MS)}`);
+    }
+    if (ms < current) {
+      throw new ClockError(`the clock only moves forward; ${isoTime(ms)} is before ${isoTime(current)}`);
     }
     if (this.frozenAtMs !== null) this.frozenAtMs = ms;
     else this.offsetMs = ms - this.realNow();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { firstProblem } from "../sdk/zod-issue";
-import { ClockError, isoTime, isoTimeOrNull } from "./clock";
+import { ClockError, isoTime, isoTimeOrNull, LATEST_TIME_MS, parseInstant } from "./clock";
 import {
   adminSchema,
   balanceSchema,
@@ -140,8 +140,8 @@ function setLastCall(request: ControlRequest): ApiReply {
   const parsed = parse(lastCallSchema, request.body);
   if ("reply" in parsed) return parsed.reply;
   const input = parsed.value;
-  const at = input.at === null ? null : Date.parse(input.at);
-  if (at !== null && Number.isNaN(at)) return controlErrors.invalid("at: must be an ISO 8601 time or null");
+  const at = input.at === null ? null : parseInstant(input.at);
+  if (at === undefined) return controlErrors.invalid(`at: must be null or an ISO 8601 time from 1970 to ${isoTime(LATEST_TIME_MS)}`);
   return withNumber(request, (n) => {
     n.last_call_at = at;
     return { status: 200, body: internalNumberView(n) };
@@ -153,8 +153,10 @@ function setClock(request: ControlRequest): ApiReply {
   if ("reply" in parsed) return parsed.reply;
   const input = parsed.value;
   const { clock } = request.store;
-  const target = input.now === undefined ? undefined : Date.parse(input.now);
-  if (target !== undefined && Number.isNaN(target)) return controlErrors.invalid("now: must be an ISO 8601 time");
+  const target = input.now === undefined ? undefined : parseInstant(input.now);
+  if (input.now !== undefined && target === undefined) {
+    return controlErrors.invalid(`now: must be an ISO 8601 time from 1970 to ${isoTime(LATEST_TIME_MS)}`);
+  }
   try {
     if (input.advance_seconds !== undefined) clock.advance(input.advance_seconds * 1000);
     if (target !== undefined) clock.setTo(target);

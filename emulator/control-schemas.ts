@@ -5,7 +5,11 @@ import { isE164 } from "../sdk/e164";
 // so the server's checks and the client's signatures cannot drift apart.
 
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, "must be a three-letter upper-case code such as INR");
-const money = z.number().finite().nonnegative();
+
+// A trillion keeps every sum of cents exact in a double. Past about 1e306 a debit rounds to Infinity, which a
+// state file saves as null and then cannot load.
+const MAX_MONEY = 1e12;
+const money = z.number().finite().nonnegative().max(MAX_MONEY);
 const moneyByCurrency = z.record(currencyCode, money);
 
 /** Body of `POST /__emulator/accounts`. An `SA_…` id needs `parent_id` naming an existing `MA_…`. */
@@ -37,7 +41,7 @@ export const inventorySchema = z.strictObject({ numbers: z.array(inventoryNumber
 export const adminSchema = z.strictObject({ admin: z.boolean() });
 
 /** Body of `POST /__emulator/accounts/{id}/balance`: sets the balance outright. */
-export const balanceSchema = z.strictObject({ currency: currencyCode, balance: z.number().finite() });
+export const balanceSchema = z.strictObject({ currency: currencyCode, balance: z.number().min(-MAX_MONEY).max(MAX_MONEY) });
 
 /** Body of `POST /__emulator/numbers/{e164}/last-call`: an ISO 8601 time, or null for never. */
 export const lastCallSchema = z.strictObject({ at: z.string().nullable() });
@@ -50,6 +54,16 @@ export const clockChangeSchema = z
     freeze: z.boolean().optional(),
   })
   .refine((c) => c.advance_seconds === undefined || c.now === undefined, "give advance_seconds or now, not both");
+
+// The emulator sends a status fault's body back (and lists it): a body nested deeper than JSON.stringify's
+// stack allows would be accepted and then break every answer that shows it.
+const MAX_FAULT_BODY_DEPTH = 64;
+
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if (limit === 0) return true;
+  return Object.values(value).some((item) => nestedDeeperThan(item, limit - 1));
+}
 
 /** Which public requests a fault applies to; both conditions must hold when given. */
 const faultMatchSchema = z.strictObject({
@@ -73,7 +87,10 @@ export const faultSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("status"),
     status: z.number().int().min(100).max(599),
-    body: z.unknown().optional(),
+    body: z
+      .unknown()
+      .refine((body) => !nestedDeeperThan(body, MAX_FAULT_BODY_DEPTH), `must be JSON nested at most ${MAX_FAULT_BODY_DEPTH} deep`)
+      .optional(),
     retry_after_seconds: z.number().int().nonnegative().optional(),
     ...faultCommon,
   }),

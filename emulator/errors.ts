@@ -30,7 +30,16 @@ export const apiErrors = {
 
   invalidRequest,
   bodyNotJson: invalidRequest("request body must be a JSON object"),
-  bodyTooLarge: reply(413, { error: "invalid request", message: "request body is larger than 1 MB" }),
+  bodyTooLarge: reply(413, {
+    error: "request_too_large",
+    message: "request body is larger than 1 MB (1048576 bytes); no request the API takes needs more",
+  }),
+  /** Requests Node's HTTP parser refuses before any route sees them (see http-server.ts). */
+  malformedHttp: (what: string): ApiReply => reply(400, { error: "invalid request", message: `malformed HTTP request: ${what}` }),
+  headersTooLarge: reply(431, { error: "request_too_large", message: "request line and headers are larger than 16 KB" }),
+  requestTimeout: reply(408, { error: "request_timeout", message: "the request did not arrive in time" }),
+  connectNotAllowed: reply(405, { error: "method_not_allowed", message: "CONNECT is not supported: the emulator is not a proxy" }),
+  expectationFailed: reply(417, { error: "invalid request", message: "only the expectation 100-continue is supported" }),
   pathNumberNotE164: invalidRequest(
     "the phone number in the path must be E.164 with a leading + (URL-encoded as %2B), e.g. %2B919876543210",
   ),

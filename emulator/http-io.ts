@@ -1,7 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiReply } from "./errors";
 
-/** Bodies above this size are refused. */
+/**
+ * Bodies above this size are refused with 413 (docs/api-notes.md "Smaller choices the emulator makes"). The
+ * largest body an API operation takes is a few hundred bytes; the largest a test sends is a control-API
+ * inventory of a few thousand numbers, about 120 bytes each.
+ */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Raised by readBody when a request body exceeds MAX_BODY_BYTES. */
@@ -9,17 +13,34 @@ export class BodyTooLargeError extends Error {
   override readonly name = "BodyTooLargeError";
 }
 
-/** Reads the whole request body; rejects with BodyTooLargeError past MAX_BODY_BYTES. */
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError(`request body over ${MAX_BODY_BYTES} bytes`);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * Reads the whole request body. Rejects with BodyTooLargeError as soon as the body is known to exceed
+ * MAX_BODY_BYTES: at once when Content-Length says so, else when the bytes received pass it. Whatever
+ * arrives after that is read and dropped, so the client can take the answer while it is still sending, and
+ * the connection stays usable.
+ */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = (): void => reject(new BodyTooLargeError(`request body over ${MAX_BODY_BYTES} bytes`));
+    if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) {
+      req.resume();
+      tooLarge();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      if (size > MAX_BODY_BYTES) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge();
+      else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+    req.on("close", () => {
+      if (!req.complete) reject(new Error("the client closed the connection before sending the whole body"));
+    });
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { isE164 } from "../sdk/e164";
 import { firstProblem } from "../sdk/zod-issue";
-import { writeFileAtomicSync } from "./atomic-write";
+import { removeStaleTempFiles, writeFileAtomicSync } from "./atomic-write";
 import type { ClockState } from "./clock";
 import type { EmulatorState } from "./model";
 
@@ -149,7 +149,8 @@ export function readStateFile(file: string): PersistedState | undefined {
 
 /**
  * Keeps a state file in step with a live state: `saveIfChanged` writes only when the serialized
- * state differs from what was last written. Throws when a write fails.
+ * state differs from what was last written. The first call also removes temporary files that an earlier
+ * process, killed in the middle of a save, left beside the file. Throws when a write fails.
  */
 export class StateFileSaver {
   private lastSaved: string | undefined;
@@ -160,6 +161,7 @@ export class StateFileSaver {
   ) {}
 
   saveIfChanged(): void {
+    if (this.lastSaved === undefined) removeStaleTempFiles(this.file);
     const current = serializeState(this.snapshot());
     if (current === this.lastSaved) return;
     writeStateFile(this.file, current);

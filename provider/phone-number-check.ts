@@ -17,9 +17,11 @@ export function checkPhoneNumber(news: Record<string, unknown>): PhoneNumberChec
   const inputs: Record<string, unknown> = { ...news };
   for (const key of ["country", "currency"]) {
     const value = inputs[key];
-    if (typeof value === "string" && !isUnknown(value)) inputs[key] = value.toUpperCase();
+    // ASCII letters only: `toUpperCase` would turn "ß" into "SS" and "ı" into "I", and so accept them.
+    if (typeof value === "string" && !isUnknown(value)) inputs[key] = value.replace(/[a-z]/g, (letter) => letter.toUpperCase());
   }
   const check = new CheckFailures(inputs);
+  const given = (key: string): boolean => isSet(check.given(key));
   check.onlyKeys(phoneNumberInputKeys);
 
   check.e164("e164");
@@ -35,11 +37,11 @@ export function checkPhoneNumber(news: Record<string, unknown>): PhoneNumberChec
   check.oneOf("releaseMode", ["standard", "immediate"]);
   check.boolean("deletionProtection");
 
-  const criteriaGiven = criteriaKeys.filter((key) => isSet(inputs[key]));
-  if (isSet(inputs["e164"]) && criteriaGiven.length > 0) {
+  const criteriaGiven = criteriaKeys.filter(given);
+  if (given("e164") && criteriaGiven.length > 0) {
     check.fail("e164", `give either e164 (one exact number) or search criteria, not both; also set: ${criteriaGiven.join(", ")}`);
   }
-  if (!isSet(inputs["e164"]) && !isSet(inputs["country"])) {
+  if (!given("e164") && !given("country")) {
     check.fail(
       criteriaGiven.length > 0 ? "country" : "e164",
       criteriaGiven.length > 0
@@ -47,10 +49,10 @@ export function checkPhoneNumber(news: Record<string, unknown>): PhoneNumberChec
         : "either e164 (one exact number) or country (with optional contains, excludePrefixes, maxMonthlyFee, maxSetupFee) is required",
     );
   }
-  if (isSet(inputs["trunkGroupId"]) && isSet(inputs["applicationId"])) {
+  if (given("trunkGroupId") && given("applicationId")) {
     check.fail("applicationId", "a number routes to a trunk or to an application, not both; remove trunkGroupId or applicationId");
   }
-  if (inputs["adopt"] === true && !isSet(inputs["e164"])) {
+  if (check.given("adopt") === true && !given("e164")) {
     check.fail("adopt", "adopt manages a number the account already owns, so it needs e164");
   }
 

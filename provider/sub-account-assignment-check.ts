@@ -13,8 +13,8 @@ export interface SubAccountAssignmentCheckResult {
 export function checkSubAccountAssignment(news: Record<string, unknown>): SubAccountAssignmentCheckResult {
   const check = new CheckFailures(news);
   check.onlyKeys(inputKeys);
-  if (news["e164"] === undefined) check.fail("e164", "e164 is required: the number to assign");
-  if (news["subAccountId"] === undefined) check.fail("subAccountId", "subAccountId is required: the SA_… account receiving the number");
+  check.required("e164", "e164 is required: the number to assign");
+  check.required("subAccountId", "subAccountId is required: the SA_… account receiving the number");
   check.e164("e164");
   check.matches("subAccountId", /^SA_[A-Za-z0-9]+$/, "a sub-account id such as \"SA_XXXXXXXX\" (master accounts, MA_…, cannot receive an assignment)");
   check.boolean("force");

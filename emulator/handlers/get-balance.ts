@@ -10,7 +10,8 @@ import { pathParam, type PublicHandler } from "./context";
  */
 export const getBalance: PublicHandler = (request) => {
   const { store, caller } = request;
-  const currency = pathParam(request, "currency").toUpperCase();
+  // ASCII only: `toUpperCase` would read "ınr" (dotless ı) as INR.
+  const currency = pathParam(request, "currency").replace(/[a-z]/g, (letter) => letter.toUpperCase());
   if (!/^[A-Z]{3}$/.test(currency)) return apiErrors.badCurrency;
   const wallet = store.billingAccountOf(caller);
   const balance = store.balanceOf(wallet, currency);

@@ -58,6 +58,35 @@ describe("PhoneNumber check", () => {
     expect(failuresOf({ country: UNKNOWN, excludePrefixes: [UNKNOWN, "9111"] })).toEqual([]);
   });
 
+  it("judges a list or object holding an unknown value by its type, and each list item on its own", () => {
+    expect(failuresOf({ e164: [UNKNOWN] })).toEqual([{ property: "e164", reason: expect.stringContaining("is not an E.164 number") }]);
+    expect(failuresOf({ country: "IN", excludePrefixes: [UNKNOWN, 91] })).toEqual([
+      { property: "excludePrefixes", reason: expect.stringMatching(/^item 1 \(91\) is not valid/) },
+    ]);
+  });
+
+  it("refuses letters that only upper-case to ASCII, such as ß (SS) and the dotless ı (I)", () => {
+    expect(failuresOf({ country: "ß" }).map((f) => f.property)).toEqual(["country"]);
+    expect(failuresOf({ country: "IN", currency: "ınr" }).map((f) => f.property)).toEqual(["currency"]);
+  });
+
+  it("quotes NaN and Infinity by name, cuts a huge value short, keeps it on one line, and survives values JSON cannot show", () => {
+    expect(failuresOf({ country: "IN", maxMonthlyFee: Number.NaN, maxSetupFee: Infinity }).map((f) => f.reason)).toEqual([
+      "NaN is not valid: expected a number of 0 or more",
+      "Infinity is not valid: expected a number of 0 or more",
+    ]);
+    const [huge] = failuresOf({ e164: "9".repeat(100_000) });
+    expect(huge?.reason).toMatch(/^"9{60}…" is not an E.164 number/);
+    const circular: Record<string, unknown> = {};
+    circular["self"] = circular;
+    expect(failuresOf({ e164: circular })).toEqual([{ property: "e164", reason: expect.stringMatching(/^an object is not an E.164 number/) }]);
+    expect(failuresOf({ country: "I\u2028N" })[0]?.reason).toMatch(/^"I\\u2028N" is not valid/);
+  });
+
+  it("counts only the inputs' own properties", () => {
+    expect(failuresOf(Object.create({ e164: "+918065550001" }) as Record<string, unknown>).map((f) => f.property)).toEqual(["e164"]);
+  });
+
   it("upper-cases country and currency codes", () => {
     expect(checkPhoneNumber({ country: "in", currency: "inr" }).inputs).toEqual({ country: "IN", currency: "INR" });
   });

@@ -17,6 +17,22 @@ describe("SubAccountAssignment check", () => {
   });
 });
 
+describe("SubAccountAssignment check of values that are not what they seem", () => {
+  it("requires e164 and subAccountId when they are null or only inherited", () => {
+    expect(checkSubAccountAssignment({ e164: null, subAccountId: "SA_DEMO0001" }).failures).toEqual([
+      { property: "e164", reason: "e164 is required: the number to assign" },
+    ]);
+    const inherited = Object.create({ e164: "+918065550001", subAccountId: "SA_DEMO0001" }) as Record<string, unknown>;
+    expect(checkSubAccountAssignment(inherited).failures.map((f) => f.property)).toEqual(["e164", "subAccountId"]);
+  });
+
+  it("names e164 when it is a list holding the engine's unknown value", () => {
+    expect(checkSubAccountAssignment({ e164: ["04da6b54-80e4-46f7-96ec-b56ff0331ba9"], subAccountId: "SA_DEMO0001" }).failures).toEqual([
+      { property: "e164", reason: expect.stringContaining("is not an E.164 number") },
+    ]);
+  });
+});
+
 describe("SubAccountAssignment check of the cool-off wait", () => {
   it("accepts a wait of up to one hour and names coolOffWaitSeconds past it", () => {
     expect(checkSubAccountAssignment({ e164: "+918065550001", subAccountId: "SA_DEMO0001", coolOffWaitSeconds: 3600 }).failures).toEqual([]);
