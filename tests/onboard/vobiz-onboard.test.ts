@@ -2,36 +2,19 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { InventoryNumberInput } from "../../emulator";
 import { parseFleetFile, readFleetFile, type FleetEntry } from "../../fleet";
 import { VobizClient } from "../../sdk";
 import { useEmulator } from "../helpers/emulator";
+import { onboardedEntryName, SEEDED_APPLICATION, SEEDED_TRUNK, seedAccountNumbers, seededNumbers } from "../helpers/onboarding-account";
 
 // The built command, run as a user runs it, against an emulator account holding 1000 numbers.
 const cli = resolve(__dirname, "../../dist/onboard/cli.js");
 const packageVersion = (JSON.parse(readFileSync(resolve(__dirname, "../../package.json"), "utf8")) as { version: string }).version;
 
 const OWNED = 1000;
-const TRUNK = "2f6b1c3e-4d5a-4b7c-9e8f-0a1b2c3d4e5f";
-const APPLICATION = "20577609616603585";
-
-/** What the seeding did to the number of index `i`; the pattern is fixed so every expectation can be derived. */
-function seeded(i: number): { e164: string; country: "IN" | "US"; routing?: "trunk" | "application"; subAccount?: string; pendingRelease: boolean } {
-  const country = i < 600 ? "IN" : "US";
-  const e164 = country === "IN" ? `+9140${String(5550000 + i).padStart(8, "0")}` : `+1628${String(5550000 + i)}`;
-  const pendingRelease = i % 25 === 24;
-  return {
-    e164,
-    country,
-    pendingRelease,
-    ...(pendingRelease ? {} : i % 4 === 0 ? { routing: "trunk" as const } : i % 4 === 1 ? { routing: "application" as const } : {}),
-    ...(i % 10 === 2 ? { subAccount: "SA_DEMO0001" } : i % 10 === 3 ? { subAccount: "SA_DEMO0002" } : {}),
-  };
-}
-const numbers = Array.from({ length: OWNED }, (_, i) => seeded(i));
+const numbers = seededNumbers(OWNED);
 const active = numbers.filter((n) => !n.pendingRelease);
 const pending = numbers.filter((n) => n.pendingRelease);
-const entryName = (n: { e164: string; country: string }): string => `${n.country.toLowerCase()}-${n.e164.slice(1)}`;
 
 interface Run {
   code: number | null;
@@ -79,29 +62,8 @@ describe("vobiz-onboard", () => {
   }
 
   beforeAll(async () => {
-    const control = emulator().control;
     client = new VobizClient({ ...emulator().credentials.master, baseUrl: emulator().baseUrl });
-    await control.setBalance("MA_DEMO0001", "INR", 100_000_000);
-    const stock: InventoryNumberInput[] = numbers.map((n) => ({
-      e164: n.e164,
-      country: n.country,
-      region: n.country === "IN" ? "Telangana" : "CA",
-      setup_fee: 100,
-      monthly_fee: 300,
-      currency: "INR",
-    }));
-    await control.addInventory(stock);
-    // Eight at a time: the emulator answers each in a millisecond or two, so this is network-bound.
-    const inBatches = async (work: (n: (typeof numbers)[number]) => Promise<unknown>, of = numbers): Promise<void> => {
-      for (let start = 0; start < of.length; start += 8) await Promise.all(of.slice(start, start + 8).map(work));
-    };
-    await inBatches((n) => client.purchaseNumber(n.e164));
-    await inBatches(async (n) => {
-      if (n.routing === "trunk") await client.assignTrunk(n.e164, TRUNK);
-      if (n.routing === "application") await client.attachApplication(n.e164, APPLICATION);
-      if (n.subAccount !== undefined) await client.assignSubAccount(n.e164, n.subAccount);
-      if (n.pendingRelease) await client.releaseNumber(n.e164);
-    });
+    await seedAccountNumbers(emulator(), numbers);
   }, 120_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -114,15 +76,15 @@ describe("vobiz-onboard", () => {
     const byName = new Map(entries.map((entry) => [entry.name, entry]));
     for (const n of active) {
       const expected: FleetEntry = {
-        name: entryName(n),
+        name: onboardedEntryName(n),
         e164: n.e164,
         adopt: true,
-        ...(n.routing === "trunk" ? { trunkGroupId: TRUNK } : {}),
-        ...(n.routing === "application" ? { applicationId: APPLICATION } : {}),
+        ...(n.routing === "trunk" ? { trunkGroupId: SEEDED_TRUNK } : {}),
+        ...(n.routing === "application" ? { applicationId: SEEDED_APPLICATION } : {}),
         ...(n.subAccount === undefined ? {} : { subAccount: n.subAccount }),
         retainOnDelete: true,
       };
-      expect(byName.get(entryName(n))).toEqual(expected);
+      expect(byName.get(onboardedEntryName(n))).toEqual(expected);
     }
     expect(entries.filter((entry) => entry.subAccount === "SA_DEMO0001")).toHaveLength(100);
     expect(entries.filter((entry) => entry.subAccount === "SA_DEMO0002")).toHaveLength(100);
@@ -170,7 +132,7 @@ describe("vobiz-onboard", () => {
     const after = readFileSync(join(dir, "numbers.yaml"), "utf8");
     expect(after.startsWith(before)).toBe(true);
     expect(parseFleetFile(after.slice(before.length).replace(/^\n*/, "numbers:\n"), "added").entries).toEqual([
-      { name: entryName(bought), e164: bought.e164, adopt: true, retainOnDelete: true },
+      { name: onboardedEntryName(bought), e164: bought.e164, adopt: true, retainOnDelete: true },
     ]);
     expect(run.stderr).toContain(`added 1 entry to numbers.yaml (${active.length} already there)`);
 
@@ -198,7 +160,7 @@ describe("vobiz-onboard", () => {
     const text = readFileSync(join(dir, "team.yaml"), "utf8");
     expect(text.startsWith(handWritten)).toBe(true);
     const names = parseFleetFile(text, "team.yaml").entries.map((entry) => entry.name);
-    expect(names).toEqual(["front-desk", "support-bengaluru", ...selected.slice(1).map(entryName)]);
+    expect(names).toEqual(["front-desk", "support-bengaluru", ...selected.slice(1).map(onboardedEntryName)]);
     expect(run.stderr).toContain(`added ${selected.length - 1} entries to team.yaml (1 already there)`);
   });
 
