@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import { VobizClient } from "../sdk";
+import { freePort } from "./free-port";
 import { numberTable } from "./number-table";
 
 const root = path.resolve(__dirname, "../..");
@@ -166,15 +166,6 @@ function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `vobiz-emulator` (what `npx vobiz-emulator` runs in this repository) and reads its start line. */
 function startEmulator(port: number): Promise<{ child: ChildProcess; start: EmulatorStart }> {

@@ -1,23 +1,14 @@
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { EmulatorControl } from "../../emulator";
+import { freePort } from "../../scripts/free-port";
 import { node22BinDir, repoRoot } from "../helpers/pulumi-toolchain";
 import { readmeCommands } from "../helpers/readme-commands";
 
 const settingsFile = path.join(repoRoot, "Pulumi.dev.yaml");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // The README's quickstart, typed as written into a fresh shell at the root of the repository.
 describe("the README's quickstart commands", () => {

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { StateResource } from "./pulumi-stack";
+import { checkpointFile, logText, resourcesOfType, type StateResource } from "./checkpoint";
 import { pulumiEnv, repoRoot } from "./pulumi-toolchain";
 
 /** One finished `pulumi` command. */
@@ -147,18 +147,17 @@ export class ProjectStack {
   /** The checkpoint file exactly as the file backend wrote it. */
   stateText(): string {
     if (this.backendDir === undefined) throw new Error("stateText() reads a file backend; this stack uses another backend");
-    return fs.readFileSync(path.join(this.backendDir, ".pulumi", "stacks", this.projectName, `${this.stackName}.json`), "utf8");
+    return fs.readFileSync(checkpointFile(this.backendDir, this.projectName, this.stackName), "utf8");
   }
 
   /** The resources of the checkpoint whose type ends with `:${typeName}`. */
   resourcesOfType(typeName: string): StateResource[] {
-    const state = JSON.parse(this.stateText()) as { checkpoint: { latest?: { resources?: StateResource[] } } };
-    return (state.checkpoint.latest?.resources ?? []).filter((r) => r.type.endsWith(`:${typeName}`));
+    return resourcesOfType(this.stateText(), typeName);
   }
 
   /** Everything the CLI printed for this stack so far. */
   allOutput(): string {
-    return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, "utf8") : "";
+    return logText(this.logFile);
   }
 
   /** Destroys what is left and removes the stack and its settings file; for afterAll/afterEach. */

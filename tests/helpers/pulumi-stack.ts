@@ -8,9 +8,10 @@ import {
   type PulumiFn,
   type Stack,
 } from "@pulumi/pulumi/automation";
+import { checkpointFile, logText, resourcesOfType, type StateResource } from "./checkpoint";
 import { ensurePulumiCli, node22BinDir, repoRoot } from "./pulumi-toolchain";
 
-export { ensurePulumiCli, repoRoot };
+export { ensurePulumiCli, repoRoot, type StateResource };
 
 export interface TestStackOptions {
   /** Short label used in the project name and the log file name. */
@@ -115,19 +116,17 @@ export class TestStack {
 
   /** The checkpoint file exactly as the file backend wrote it. */
   stateText(): string {
-    const file = path.join(this.backendDir, ".pulumi", "stacks", this.projectName, "test.json");
-    return fs.readFileSync(file, "utf8");
+    return fs.readFileSync(checkpointFile(this.backendDir, this.projectName, "test"), "utf8");
   }
 
   /** The resources of the checkpoint whose type ends with `:${typeName}`. */
   resourcesOfType(typeName: string): StateResource[] {
-    const state = JSON.parse(this.stateText()) as { checkpoint: { latest?: { resources?: StateResource[] } } };
-    return (state.checkpoint.latest?.resources ?? []).filter((r) => r.type.endsWith(`:${typeName}`));
+    return resourcesOfType(this.stateText(), typeName);
   }
 
   /** Everything the CLI printed so far, for leak checks. */
   allOutput(): string {
-    return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, "utf8") : "";
+    return logText(this.logFile);
   }
 
   /** Destroys what is left and removes the stack; used in afterAll. */
@@ -141,15 +140,6 @@ export class TestStack {
     // The CLI log stays for reading after a failure; the state and program folders go.
     fs.rmSync(this.backendDir, { recursive: true, force: true });
   }
-}
-
-export interface StateResource {
-  urn: string;
-  type: string;
-  id?: string;
-  inputs?: Record<string, unknown>;
-  outputs?: Record<string, unknown>;
-  initErrors?: string[];
 }
 
 /** A failed CLI operation, with what the CLI printed before it failed. */
