@@ -75,8 +75,15 @@ const faultMatchSchema = z.strictObject({
 
 const faultCommon = {
   match: faultMatchSchema.optional(),
-  /** How many matching requests the fault consumes; default 1. */
+  /** How many matching requests the fault hits before it is gone; default 1. */
   times: z.number().int().positive().optional(),
+  /**
+   * The share of matching requests the fault hits, drawn request by request: 0.3 hits about 30 % of them.
+   * A request it spares goes on to the faults queued after it. Default 1: every matching request.
+   */
+  probability: z.number().gt(0, "must be more than 0").max(1, "must be at most 1").optional(),
+  /** Seeds the draws of `probability`, so that a run sees the same sequence of hits and misses; default 1. */
+  seed: z.number().int().nonnegative().max(0xffff_ffff).optional(),
 };
 
 /**

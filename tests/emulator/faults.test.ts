@@ -95,6 +95,41 @@ describe("injected faults", () => {
     expect(res.status).toBe(200);
   });
 
+  it("hits about the given share of matching requests, the same ones again for the same seed", async () => {
+    const balance = () => callApi(emulator(), "GET", `/v1/Account/${buyer.authId}/balance/INR`, { auth: buyer });
+    const pattern = async (seed: number): Promise<string> => {
+      await control().clearFaults();
+      await control().injectFault({ kind: "status", status: 503, probability: 0.3, seed, times: 1000, match: { path_contains: "/balance/" } });
+      let hits = "";
+      for (let i = 0; i < 200; i++) hits += (await balance()).status === 503 ? "x" : ".";
+      return hits;
+    };
+    const first = await pattern(7);
+    const hits = first.split("").filter((c) => c === "x").length;
+    expect(hits).toBeGreaterThan(40);
+    expect(hits).toBeLessThan(80);
+    expect((await control().faults())[0]).toMatchObject({ probability: 0.3, seed: 7, remaining: 1000 - hits });
+    expect(await pattern(7)).toBe(first);
+    expect(await pattern(8)).not.toBe(first);
+  });
+
+  it("leaves a request that a fault spares to the faults queued after it, and counts only hits against times", async () => {
+    const list = () => callApi(emulator(), "GET", `/v1/Account/${buyer.authId}/numbers`, { auth: buyer });
+    await control().injectFault({ kind: "status", status: 503, probability: 0.5, seed: 3, times: 2, match: { path_contains: "/numbers" } });
+    await control().injectFault({ kind: "status", status: 500, times: 1000, match: { path_contains: "/numbers" } });
+    const statuses: number[] = [];
+    while (statuses.filter((s) => s === 503).length < 2) statuses.push((await list()).status);
+    expect(new Set(statuses)).toEqual(new Set([500, 503]));
+    expect((await control().faults()).map((f) => [f.kind === "status" && f.status, f.remaining])).toEqual([[500, 1000 - statuses.filter((s) => s === 500).length]]);
+  });
+
+  it("refuses a probability outside (0, 1] and a seed that is not a whole number, with 400", async () => {
+    for (const bad of [{ probability: 0 }, { probability: 1.5 }, { probability: 0.5, seed: 1.5 }, { probability: 0.5, seed: -1 }]) {
+      await expect(control().injectFault({ kind: "reset", ...bad })).rejects.toMatchObject({ status: 400 });
+    }
+    expect(await control().faults()).toEqual([]);
+  });
+
   it("refuses a fault of an unknown kind with 400", async () => {
     await expect(control().injectFault({ kind: "explode" } as never)).rejects.toMatchObject({ status: 400 });
   });

@@ -1,0 +1,33 @@
+import { phoneNumberOutputs } from "../provider/phone-number-outputs";
+import type { SubAccountAssignmentOutputs } from "../provider/sub-account-assignment-inputs";
+import type { PhoneNumber as VobizNumber } from "../sdk";
+import { phoneNumberInputs } from "./recovery-plan";
+import { PHONE_NUMBER_TYPE, type PendingOperation, type StateResource } from "./stack-deployment";
+
+/**
+ * The resource a pending create would have left in the stack had its answer reached the engine: the pending
+ * resource with `id` = the number and the outputs its provider's `create` returns, built from the number as
+ * the account lists it now, plus the serialized provider from its inputs (which later reads, updates and
+ * deletes load). `masterAccountId` is the account the provider signs in as. Never throws.
+ */
+export function recordedResource(operation: PendingOperation, number: VobizNumber, masterAccountId: string): StateResource {
+  const provider = operation.resource.inputs?.["__provider"];
+  const outputs =
+    operation.resource.type === PHONE_NUMBER_TYPE
+      ? phoneNumberOutputs(number, phoneNumberInputs(operation))
+      : assignmentOutputs(operation, number, masterAccountId);
+  return { ...operation.resource, id: number.e164, outputs: { ...outputs, __provider: provider } };
+}
+
+// As SubAccountAssignment's create returns them (provider/sub-account-assignment-operations.ts).
+function assignmentOutputs(operation: PendingOperation, number: VobizNumber, masterAccountId: string): SubAccountAssignmentOutputs {
+  const inputs = operation.resource.inputs ?? {};
+  return {
+    e164: number.e164,
+    subAccountId: number.account_id,
+    masterAccountId,
+    force: inputs["force"] === true,
+    coolOffWaitSeconds: typeof inputs["coolOffWaitSeconds"] === "number" ? inputs["coolOffWaitSeconds"] : 0,
+    coolOff: null,
+  };
+}

@@ -1,0 +1,95 @@
+import type { RunningEmulator } from "../../emulator";
+import { installedProject } from "../helpers/installed-project";
+import { diagnostics, expectConverged, faultScenario, upUntilConverged } from "./reliability/fault-scenario";
+import type { ProjectStack } from "../helpers/project-stack";
+import { forgetStacks, RELIABILITY_PROGRAM } from "./reliability/reliability-fixture";
+
+// The fault matrix, part one: Vobiz refuses or drops requests. 50 numbers through the CLI from a project
+// folder, each scenario against an emulator of its own. Each must converge with one debit per number and
+// no orphan; reruns of `up` are the ones a user is told to make.
+describe("50 numbers deployed while Vobiz refuses or drops requests", () => {
+  let dir: string;
+  const emulators: RunningEmulator[] = [];
+  const stacks: ProjectStack[] = [];
+  const timings: string[] = [];
+
+  beforeAll(async () => {
+    dir = await installedProject(RELIABILITY_PROGRAM);
+  }, 600_000);
+
+  afterAll(async () => {
+    await forgetStacks(stacks);
+    await Promise.all(emulators.map((e) => e.close()));
+    console.log(`fault matrix (errors):\n${timings.join("\n")}`);
+  });
+
+  it("429 with Retry-After on 30 % of requests: one up waits each out; the engine's -v=9 log holds no token", async () => {
+    const { emulator, account, stack } = await faultScenario(dir, "rate-limited", { kind: "status", status: 429, retry_after_seconds: 1, probability: 0.3, seed: 429, times: 100_000 });
+    emulators.push(emulator);
+    stacks.push(stack);
+    const { runs, seconds } = await upUntilConverged(stack, { maxRuns: 1, upArgs: ["-v=9", "--logtostderr", "--logflow"] });
+    timings.push(`429 on 30 %: ${seconds}s, ${runs.length} up`);
+    const { requests } = await emulator.control.requests();
+    expect(requests.filter((r) => r.status === 429).length / requests.length).toBeGreaterThan(0.2);
+    expect(runs[0]?.stdout).toMatch(/429 RATE_LIMIT_EXCEEDED; retrying in 1s/);
+    // The engine's own log: its gRPC traffic with the provider and the language host, its configuration.
+    expect(runs[0]?.stderr).toMatch(/Configure/);
+    expect(runs[0]?.stderr.length).toBeGreaterThan(100_000);
+    await expectConverged(stack, emulator, account);
+  }, 300_000);
+
+  it("bursts of 5xx: the creates a burst hit fail with a message that says to run again, and the next up finishes them", async () => {
+    const { emulator, account, stack } = await faultScenario(dir, "server-errors");
+    emulators.push(emulator);
+    stacks.push(stack);
+    const bursts = burstsOf5xx(emulator);
+    const outageOver = () => bursts.stop();
+    const { runs, seconds } = await upUntilConverged(stack, { maxRuns: 3, beforeRerun: outageOver }).finally(outageOver);
+    timings.push(`5xx bursts: ${seconds}s, ${runs.length} ups`);
+    expect(bursts.count()).toBeGreaterThanOrEqual(3);
+    for (const failed of runs.slice(0, -1)) expect(diagnostics(failed)).toMatch(/run again later|run `pulumi up` again/);
+    await expectConverged(stack, emulator, account);
+  }, 300_000);
+
+  it("connection resets on 10 % of requests: a routing whose connection dropped is finished by the next up", async () => {
+    const { emulator, account, stack } = await faultScenario(dir, "resets", { kind: "reset", probability: 0.1, seed: 10, times: 100_000 });
+    emulators.push(emulator);
+    stacks.push(stack);
+    const { runs, seconds } = await upUntilConverged(stack, { maxRuns: 3, beforeRerun: () => emulator.control.clearFaults() });
+    timings.push(`resets: ${seconds}s, ${runs.length} ups`);
+    expect((await emulator.control.requests()).requests.filter((r) => r.fault === "reset").length).toBeGreaterThan(5);
+    for (const failed of runs.slice(0, -1)) expect(diagnostics(failed)).toMatch(/run `pulumi up` again|run again/);
+    await expectConverged(stack, emulator, account);
+  }, 300_000);
+});
+
+/**
+ * Bursts of server errors while a deployment runs: each time 15 more requests have been answered and the
+ * last burst is spent, the next 5 requests are answered 503, 502, 504 or 500 in turn. `stop` ends the
+ * outage and drops what is left of the last burst.
+ */
+function burstsOf5xx(emulator: RunningEmulator): { stop(): Promise<void>; count(): number } {
+  const statuses = [503, 502, 504, 500];
+  let bursts = 0;
+  let stopped = false;
+  const loop = (async () => {
+    let answeredAtLastBurst = 0;
+    while (!stopped) {
+      const [{ total }, queued] = await Promise.all([emulator.control.requests(), emulator.control.faults()]);
+      if (queued.length === 0 && total >= answeredAtLastBurst + 15) {
+        await emulator.control.injectFault({ kind: "status", status: statuses[bursts % statuses.length] ?? 500, times: 5 });
+        bursts += 1;
+        answeredAtLastBurst = total + 5;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    count: () => bursts,
+    stop: async () => {
+      stopped = true;
+      await loop;
+      await emulator.control.clearFaults();
+    },
+  };
+}
