@@ -8,6 +8,7 @@ import { resolveCredentials } from "./credentials";
 import { LIST_PAGE_SIZE, listAccountNumbers } from "./list-account-numbers";
 import { listingProgress, type ProgressStream } from "./listing-progress";
 import { planOnboarding, type OnboardFilters } from "./plan-onboarding";
+import { packageVersion } from "../sdk/package-version";
 
 /** Where the command reads and writes; the real process by default, anything alike in tests. */
 export interface OnboardIo {
@@ -183,9 +184,6 @@ function writeAtomically(file: string, text: string): void {
   renameSync(temporary, file);
 }
 
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(require.resolve("pulumi-vobiz/package.json"), "utf8")) as { version: string }).version;
-}
 
 if (require.main === module) {
   void main(process.argv.slice(2)).then((code) => {

@@ -1,4 +1,4 @@
-import { paginate, type PhoneNumber, type VobizClient } from "../sdk";
+import type { PhoneNumber, VobizClient } from "../sdk";
 
 /** The largest page Vobiz serves: listing an account costs ceil(numbers / 100) calls. */
 export const LIST_PAGE_SIZE = 100;
@@ -12,15 +12,9 @@ export async function listAccountNumbers(
   client: VobizClient,
   onPage: (listed: number, total: number) => void = () => undefined,
 ): Promise<PhoneNumber[]> {
-  let listed = 0;
-  const pages = paginate(async (page) => {
-    const result = await client.listNumbers({ page, perPage: LIST_PAGE_SIZE });
-    listed += result.items.length;
-    onPage(listed, result.total);
-    return { items: result.items, pageSize: result.perPage, total: result.total };
-  });
+  const numbers = client.numbers({ perPage: LIST_PAGE_SIZE, onPage: ({ listed, total }) => onPage(listed, total) });
   // A number bought or released while paging shifts the pages; keying by e164 keeps each number once.
   const byNumber = new Map<string, PhoneNumber>();
-  for await (const number of pages) byNumber.set(number.e164, number);
+  for await (const number of numbers) byNumber.set(number.e164, number);
   return [...byNumber.values()].sort((a, b) => (a.e164 < b.e164 ? -1 : a.e164 > b.e164 ? 1 : 0));
 }

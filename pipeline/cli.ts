@@ -6,8 +6,8 @@ import { parseEngineEvents } from "./engine-events";
 import { parseEngineJson } from "./engine-json";
 import { numberChanges } from "./number-changes";
 import { previewSummary } from "./preview-summary";
+import { packageVersion } from "../sdk/package-version";
 
-const { version } = JSON.parse(fs.readFileSync(require.resolve("pulumi-vobiz/package.json"), "utf8")) as { version: string };
 
 /**
  * `vobiz-pipeline-report`: turns the JSON of `pulumi preview --json` into the Markdown summary a pull request
@@ -18,7 +18,7 @@ export function main(argv: readonly string[]): number {
   let exitCode = 0;
   const program = new Command("vobiz-pipeline-report")
     .description("Reports for a Pulumi pipeline of Vobiz numbers.")
-    .version(version)
+    .version(packageVersion())
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   program

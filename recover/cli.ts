@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
@@ -14,6 +14,7 @@ import { runningProviders } from "./running-providers";
 import { parseStackExport } from "./stack-deployment";
 import { stackSettings } from "./stack-settings";
 import { parseSince, windowStartFromHistory, type WindowStart } from "./window-start";
+import { packageVersion } from "../sdk/package-version";
 
 /** Where the command reads and writes; the real process by default. */
 export interface RecoverIo {
@@ -190,9 +191,6 @@ function processIo(): RecoverIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }
 
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(require.resolve("pulumi-vobiz/package.json"), "utf8")) as { version: string }).version;
-}
 
 if (require.main === module) {
   void main(process.argv.slice(2)).then((code) => {

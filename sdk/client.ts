@@ -43,6 +43,20 @@ export interface ListNumbersParams {
   search?: string;
 }
 
+/** How far an iteration over a paged list has got, reported after each page. */
+export interface ListingProgress {
+  /** Items received so far. */
+  listed: number;
+  /** Items the list holds in all, as the last page said. */
+  total: number;
+}
+
+/** Options of an iteration over the owned numbers. */
+export interface NumbersIterationParams extends Omit<ListNumbersParams, "page"> {
+  /** Called after each page, for progress reports. */
+  onPage?: (progress: ListingProgress) => void;
+}
+
 /** Filters of the inventory list. */
 export interface ListInventoryParams {
   /** ISO country code: `IN`, `US`. */
@@ -103,7 +117,7 @@ export class VobizClient {
   }
 
   /** Yields every number this account owns, page after page. Fails like `listNumbers`, on the page that failed. */
-  numbers(params: Omit<ListNumbersParams, "page"> = {}): AsyncIterableIterator<PhoneNumber> {
+  numbers(params: NumbersIterationParams = {}): AsyncIterableIterator<PhoneNumber> {
     return this.#numberPages(params);
   }
 
@@ -446,10 +460,15 @@ export class VobizClient {
 
   // Iterators give each page its own budget, unless a call that pages (a
   // lookup inside a purchase) shares its own.
-  #numberPages(params: Omit<ListNumbersParams, "page">, budget?: RetryBudget): AsyncGenerator<PhoneNumber, void, undefined> {
+  #numberPages(params: NumbersIterationParams, budget?: RetryBudget): AsyncGenerator<PhoneNumber, void, undefined> {
+    const { onPage, ...filters } = params;
+    let listed = 0;
     return paginate(async (page) => {
-      const perPage = params.perPage ?? ITERATOR_PAGE_SIZE;
-      return sliceOf(await this.#listNumbers({ ...params, page, perPage }, budget ?? this.#budget()));
+      const perPage = filters.perPage ?? ITERATOR_PAGE_SIZE;
+      const result = await this.#listNumbers({ ...filters, page, perPage }, budget ?? this.#budget());
+      listed += result.items.length;
+      onPage?.({ listed, total: result.total });
+      return sliceOf(result);
     });
   }
 

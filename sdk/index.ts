@@ -1,12 +1,18 @@
 // The Vobiz Phone Numbers API client: what a caller (the Pulumi provider, a script) uses, and nothing
 // of how it is done.
 
-export { VobizClient, type ListInventoryParams, type ListNumbersParams, type ListSubAccountsParams } from "./client";
+export {
+  VobizClient,
+  type ListInventoryParams,
+  type ListingProgress,
+  type ListNumbersParams,
+  type ListSubAccountsParams,
+  type NumbersIterationParams,
+} from "./client";
 export type { VobizClientOptions } from "./options";
 export type { RetryEvent } from "./retry";
 export { isE164, normalizeE164 } from "./e164";
 export { formatDuration } from "./duration";
-export { paginate, type PageSlice } from "./pagination";
 export {
   BadRequestError,
   ConflictError,
