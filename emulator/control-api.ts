@@ -10,7 +10,7 @@ import {
   lastCallSchema,
   seedAccountSchema,
 } from "./control-schemas";
-import type { AuditRow, ClockReading, ControlAccount, LedgerRow } from "./control-types";
+import type { AuditLog, ClockReading, ControlAccount, FaultList, InventoryAdded, Ledger } from "./control-types";
 import { controlErrors, type ApiReply } from "./errors";
 import type { FaultQueue } from "./faults";
 import type { Account, NumberRecord } from "./model";
@@ -133,7 +133,7 @@ function addInventory(request: ControlRequest): ApiReply {
   }
   const now = store.now();
   for (const n of input.numbers) store.addNumber(newInventoryNumber(n, now));
-  return { status: 201, body: { added: input.numbers.length } };
+  return { status: 201, body: { added: input.numbers.length } satisfies InventoryAdded };
 }
 
 function setLastCall(request: ControlRequest): ApiReply {
@@ -176,18 +176,18 @@ function addFault(request: ControlRequest): ApiReply {
 }
 
 function ledger({ store }: ControlRequest): ApiReply {
-  const entries: LedgerRow[] = store.state.ledger.map((e) => ({ ...e, at: isoTime(e.at) }));
-  return { status: 200, body: { entries } };
+  const entries = store.state.ledger.map((e) => ({ ...e, at: isoTime(e.at) }));
+  return { status: 200, body: { entries } satisfies Ledger };
 }
 
 function audit({ store }: ControlRequest): ApiReply {
-  const entries: AuditRow[] = store.state.audit.map((e) => ({
+  const entries = store.state.audit.map((e) => ({
     ...e,
     last_call_at: isoTimeOrNull(e.last_call_at),
     cool_off_until: isoTimeOrNull(e.cool_off_until),
     at: isoTime(e.at),
   }));
-  return { status: 200, body: { entries } };
+  return { status: 200, body: { entries } satisfies AuditLog };
 }
 
 function route(name: string, method: string, path: string, handler: ControlRoute["handler"], logged = true): ControlRoute {
@@ -205,7 +205,7 @@ export const controlRoutes: readonly ControlRoute[] = [
   route("setLastCall", "POST", "/numbers/:e164/last-call", setLastCall),
   route("getClock", "GET", "/clock", ({ store }) => ({ status: 200, body: clockReading(store) })),
   route("setClock", "POST", "/clock", setClock),
-  route("listFaults", "GET", "/faults", ({ faults }) => ({ status: 200, body: { faults: faults.list() } })),
+  route("listFaults", "GET", "/faults", ({ faults }) => ({ status: 200, body: { faults: faults.list() } satisfies FaultList })),
   route("injectFault", "POST", "/faults", addFault),
   route("clearFaults", "DELETE", "/faults", ({ faults }) => {
     faults.clear();

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { isE164 } from "../sdk/e164";
 
-// The bodies the `/__emulator` control API accepts. Their types (control-types.ts) are inferred from these,
-// so the server's checks and the client's signatures cannot drift apart.
+// The bodies the `/__emulator` control API accepts and the answers it gives. Their types (control-types.ts) are
+// inferred from these, so the server's checks, the views it builds and the client's signatures cannot drift
+// apart. A request body is checked strictly (an unknown key is a mistake in a test); an answer is read the
+// way EmulatorControl needs it: a field it does not know is dropped, a field it reads must fit.
 
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, "must be a three-letter upper-case code such as INR");
 
@@ -86,22 +88,153 @@ const faultCommon = {
   seed: z.number().int().nonnegative().max(0xffff_ffff).optional(),
 };
 
+// The fields of each kind of fault, shared by the body that queues one and the answer that lists it.
+const statusFault = {
+  kind: z.literal("status"),
+  status: z.number().int().min(100).max(599),
+  body: z
+    .unknown()
+    .refine((body) => !nestedDeeperThan(body, MAX_FAULT_BODY_DEPTH), `must be JSON nested at most ${MAX_FAULT_BODY_DEPTH} deep`)
+    .optional(),
+  retry_after_seconds: z.number().int().nonnegative().optional(),
+  ...faultCommon,
+};
+const latencyFault = { kind: z.literal("latency"), latency_ms: z.number().int().nonnegative().max(600_000), ...faultCommon };
+const resetFault = { kind: z.literal("reset"), ...faultCommon };
+const commitThen502Fault = { kind: z.literal("commit-then-502"), ...faultCommon };
+
 /**
  * Body of `POST /__emulator/faults`: answer with a status (and body, default a catalog body) without
  * performing the request; wait, then perform it; drop the connection; or perform it and answer 502.
  */
 export const faultSchema = z.discriminatedUnion("kind", [
-  z.strictObject({
-    kind: z.literal("status"),
-    status: z.number().int().min(100).max(599),
-    body: z
-      .unknown()
-      .refine((body) => !nestedDeeperThan(body, MAX_FAULT_BODY_DEPTH), `must be JSON nested at most ${MAX_FAULT_BODY_DEPTH} deep`)
-      .optional(),
-    retry_after_seconds: z.number().int().nonnegative().optional(),
-    ...faultCommon,
-  }),
-  z.strictObject({ kind: z.literal("latency"), latency_ms: z.number().int().nonnegative().max(600_000), ...faultCommon }),
-  z.strictObject({ kind: z.literal("reset"), ...faultCommon }),
-  z.strictObject({ kind: z.literal("commit-then-502"), ...faultCommon }),
+  z.strictObject(statusFault),
+  z.strictObject(latencyFault),
+  z.strictObject(resetFault),
+  z.strictObject(commitThen502Fault),
 ]);
+
+// Times in answers are RFC 3339 in UTC, as `isoTime` writes them.
+const instant = z.iso.datetime();
+const moneyMap = z.record(z.string(), z.number());
+
+/** The body of a refusal (errors.ts `controlErrors`): `error` is a code, `message` says what was wrong. */
+export const controlErrorSchema = z.object({ error: z.string(), message: z.string().optional() });
+
+/** An account as the control API shows it: never with its token, its creation time in RFC 3339. */
+export const controlAccountSchema = z.object({
+  auth_id: z.string(),
+  parent_id: z.string().nullable(),
+  name: z.string(),
+  admin: z.boolean(),
+  balances: moneyMap,
+  release_fees: moneyMap,
+  created_at: instant,
+});
+
+/** Answer of `POST /__emulator/inventory`: how many numbers were stocked. */
+export const inventoryAddedSchema = z.object({ added: z.number().int().nonnegative() });
+
+/** What a release charged and to whom. */
+export const releaseChargeSchema = z.object({ account_id: z.string(), amount: z.number(), currency: z.string() });
+
+/** The full internal record of a number (`GET /__emulator/numbers/{e164}`). */
+export const controlNumberSchema = z.object({
+  id: z.string(),
+  e164: z.string(),
+  country: z.string(),
+  region: z.string(),
+  /** `pending_release` is cancellable for 24 hours; `quarantined` lasts 45 days. */
+  stage: z.enum(["inventory", "owned", "pending_release", "quarantined"]),
+  owner: z.string().nullable(),
+  status: z.enum(["active", "pending_release", "released"]),
+  setup_fee: z.number(),
+  monthly_fee: z.number(),
+  currency: z.string(),
+  trunk_group_id: z.string().nullable(),
+  application_id: z.string().nullable(),
+  tags: z.array(z.string()),
+  last_call_at: instant.nullable(),
+  purchased_at: instant.nullable(),
+  released_at: instant.nullable(),
+  pending_release_until: instant.nullable(),
+  quarantine_until: instant.nullable(),
+  release_charge: releaseChargeSchema.nullable(),
+  created_at: instant,
+  updated_at: instant,
+});
+
+/** `GET|POST /__emulator/clock`: the virtual time and whether the clock is frozen. */
+export const clockReadingSchema = z.object({ now: instant, frozen: z.boolean() });
+
+const queuedFault = {
+  id: z.number().int(),
+  /** How many more matching requests the fault will hit. */
+  remaining: z.number().int(),
+};
+
+/** A fault waiting in the queue: its spec as given, with its id and how many more requests it will hit. */
+export const activeFaultSchema = z.discriminatedUnion("kind", [
+  z.object({ ...statusFault, ...queuedFault }),
+  z.object({ ...latencyFault, ...queuedFault }),
+  z.object({ ...resetFault, ...queuedFault }),
+  z.object({ ...commitThen502Fault, ...queuedFault }),
+]);
+
+/** Answer of `GET /__emulator/faults`: the faults still queued, oldest first. */
+export const faultListSchema = z.object({ faults: z.array(activeFaultSchema) });
+
+/** One balance movement (`GET /__emulator/ledger`); `amount` is negative for a debit. */
+export const ledgerRowSchema = z.object({
+  id: z.number().int(),
+  account_id: z.string(),
+  kind: z.enum(["purchase", "release_fee", "refund"]),
+  amount: z.number(),
+  currency: z.string(),
+  e164: z.string(),
+  balance_after: z.number(),
+  at: instant,
+});
+
+/** Answer of `GET /__emulator/ledger`: every balance movement, oldest first. */
+export const ledgerSchema = z.object({ entries: z.array(ledgerRowSchema) });
+
+/** One forced unassign (`GET /__emulator/audit`). */
+export const auditRowSchema = z.object({
+  id: z.number().int(),
+  kind: z.literal("forced_unassign"),
+  actor_account_id: z.string(),
+  e164: z.string(),
+  from_account_id: z.string(),
+  to_account_id: z.string(),
+  last_call_at: instant.nullable(),
+  cool_off_until: instant.nullable(),
+  at: instant,
+});
+
+/** Answer of `GET /__emulator/audit`: every forced unassign, oldest first. */
+export const auditSchema = z.object({ entries: z.array(auditRowSchema) });
+
+/** One request the emulator received. Never holds a token. */
+export const requestLogEntrySchema = z.object({
+  seq: z.number().int(),
+  api: z.enum(["public", "control"]),
+  method: z.string(),
+  /** Path and query as sent, with any known token replaced by `<redacted>`. */
+  path: z.string(),
+  /** Route name such as `listNumbers`, or `notFound`. */
+  route: z.string(),
+  /** Null when a reset fault dropped the connection. */
+  status: z.number().int().nullable(),
+  auth_id: z.string().nullable(),
+  at: instant,
+  /** The kind of the fault that hit the request, if one did. */
+  fault: z.enum(faultSchema.options.map((variant) => variant.shape.kind.value)).optional(),
+});
+
+/** `GET /__emulator/requests`: counters are keyed `METHOD routeName` and count public calls only. */
+export const requestLogReportSchema = z.object({
+  requests: z.array(requestLogEntrySchema),
+  counters: z.record(z.string(), z.number().int().nonnegative()),
+  total: z.number().int().nonnegative(),
+});

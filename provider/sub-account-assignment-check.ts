@@ -1,13 +1,16 @@
 import { CheckFailures, type CheckFailure } from "./check-failures";
 import { MAX_COOL_OFF_WAIT_SECONDS, type SubAccountAssignmentInputs } from "./sub-account-assignment-inputs";
 
-const inputKeys = ["e164", "subAccountId", "force", "coolOffWaitSeconds"];
+const inputKeys = ["e164", "subAccountId", "force", "coolOffWaitSeconds"] as const satisfies readonly (keyof SubAccountAssignmentInputs)[];
 
-/** The result of `check` for a `SubAccountAssignment`. */
-export interface SubAccountAssignmentCheckResult {
-  inputs: SubAccountAssignmentInputs;
-  failures: CheckFailure[];
-}
+/**
+ * The result of `check`: the inputs and why they are refused. Inputs that pass are typed unless a value is not
+ * yet of its type: in a preview the engine's placeholder for an unknown value is a string, and null stands for
+ * a value not given.
+ */
+export type SubAccountAssignmentCheckResult =
+  | { inputs: SubAccountAssignmentInputs; failures: [] }
+  | { inputs: Record<string, unknown>; failures: CheckFailure[] };
 
 /** Validates `SubAccountAssignment` inputs before any API call and names the property at fault. */
 export function checkSubAccountAssignment(news: Record<string, unknown>): SubAccountAssignmentCheckResult {
@@ -24,5 +27,16 @@ export function checkSubAccountAssignment(news: Record<string, unknown>): SubAcc
     MAX_COOL_OFF_WAIT_SECONDS,
     "the longest (one hour) the provider waits out a cool-off by itself. For a longer cool-off, run again after its cool_off_until, or set force: true with admin credentials",
   );
-  return { inputs: news as unknown as SubAccountAssignmentInputs, failures: check.list };
+  return check.list.length === 0 && hasInputTypes(news) ? { inputs: news, failures: [] } : { inputs: news, failures: check.list };
+}
+
+// Tells the compiler what the rules above proved about the types; the rules themselves say far more.
+function hasInputTypes(news: Record<string, unknown>): news is Record<string, unknown> & SubAccountAssignmentInputs {
+  const { e164, subAccountId, force, coolOffWaitSeconds } = news;
+  return (
+    typeof e164 === "string" &&
+    typeof subAccountId === "string" &&
+    (force === undefined || typeof force === "boolean") &&
+    (coolOffWaitSeconds === undefined || typeof coolOffWaitSeconds === "number")
+  );
 }
