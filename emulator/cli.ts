@@ -6,7 +6,7 @@ import { StateFileError } from "./persistence";
 import type { SeedCredentials, SeedName } from "./seed";
 import { startEmulator, type NoCredentials, type RunningEmulator } from "./start-emulator";
 
-const USAGE = "usage: vobiz-emulator [--port N] [--state FILE] [--seed default|empty]";
+const USAGE = "usage: vobiz-emulator [--port N] [--state FILE] [--seed default|empty] [--latency-ms N]";
 
 const HELP_AFTER = `
 On start it prints one JSON line on stdout: baseUrl (give it to the SDK or to vobiz:baseUrl), controlUrl,
@@ -41,7 +41,7 @@ export interface StartLine {
 }
 
 /**
- * Parses `[--port N] [--state FILE] [--seed default|empty]`, starts the emulator and prints one
+ * Parses `[--port N] [--state FILE] [--seed default|empty] [--latency-ms N]`, starts the emulator and prints one
  * JSON line (StartLine) to stdout. `--help` and `--version` print on stdout and resolve to exit code 0
  * without serving. On bad arguments, a corrupt state file or a failed listen, it prints one line to
  * stderr and resolves to exit code 2 without serving.
@@ -81,6 +81,7 @@ interface CliOptions {
   port: number;
   seed: SeedName;
   stateFile?: string;
+  latencyMs: number;
 }
 
 // Each option converts and checks its own value, so adding one is one more `.option(...)` line.
@@ -91,6 +92,7 @@ function parseOptions(argv: readonly string[], streams: CliStreams): CliOptions 
     .option("--port <N>", "TCP port on 127.0.0.1; 0 picks a free one", portNumber, 0)
     .option("--state <FILE>", "load state from FILE when it exists, and save every change to it before answering", filePath)
     .addOption(new Option("--seed <name>", "starting state when there is no state file").choices(["default", "empty"]).default("default"))
+    .option("--latency-ms <N>", "milliseconds every request waits before it is answered, standing for a real network", milliseconds, 0)
     .addHelpText("after", HELP_AFTER)
     .exitOverride()
     .configureOutput({
@@ -99,12 +101,17 @@ function parseOptions(argv: readonly string[], streams: CliStreams): CliOptions 
       outputError: () => undefined,
     });
   program.parse([...argv], { from: "user" });
-  const { port, seed, state } = program.opts<{ port: number; seed: SeedName; state?: string }>();
-  return { port, seed, ...(state === undefined ? {} : { stateFile: state }) };
+  const { port, seed, state, latencyMs } = program.opts<{ port: number; seed: SeedName; state?: string; latencyMs: number }>();
+  return { port, seed, latencyMs, ...(state === undefined ? {} : { stateFile: state }) };
 }
 
 function portNumber(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError("--port must be an integer from 0 to 65535.");
+  return Number(value);
+}
+
+function milliseconds(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 600_000) throw new InvalidArgumentError("--latency-ms must be an integer from 0 to 600000.");
   return Number(value);
 }
 

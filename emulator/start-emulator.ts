@@ -1,5 +1,6 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { isLoopback } from "../sdk/loopback";
 import { VirtualClock } from "./clock";
 import { EmulatorControl } from "./control-client";
@@ -20,6 +21,11 @@ export interface StartEmulatorOptions {
   stateFile?: string;
   /** Starting state when there is no state file: the demo accounts and inventory (default) or nothing. */
   seed?: SeedName;
+  /**
+   * Milliseconds every request waits before it is handled, standing for the network between a client and
+   * the real API; a whole number, 0 (the default) adds nothing. Throws on a negative or fractional value.
+   */
+  latencyMs?: number;
 }
 
 /** The credentials an empty seed provides: none. */
@@ -58,6 +64,8 @@ export async function startEmulator(
   const host = options.host ?? "127.0.0.1";
   if (!isLoopback(host)) throw new Error(`the emulator only listens on loopback; refusing host ${JSON.stringify(host)}`);
   const seed = options.seed ?? "default";
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new Error(`latencyMs must be a whole number of milliseconds, 0 or more; got ${latencyMs}`);
   const stateFile = options.stateFile ?? null;
 
   const loaded = stateFile === null ? undefined : readStateFile(stateFile);
@@ -67,16 +75,14 @@ export async function startEmulator(
   saver?.saveIfChanged();
 
   const closing = new AbortController();
-  const server = createServer(
-    { keepAliveTimeout: 1000 },
-    createRequestListener({
-      store,
-      faults: new FaultQueue(),
-      log: new RequestLog(),
-      persist: () => saver?.saveIfChanged(),
-      closing: closing.signal,
-    }),
-  );
+  const listener = createRequestListener({
+    store,
+    faults: new FaultQueue(),
+    log: new RequestLog(),
+    persist: () => saver?.saveIfChanged(),
+    closing: closing.signal,
+  });
+  const server = createServer({ keepAliveTimeout: 1000 }, latencyMs === 0 ? listener : withLatency(listener, latencyMs, closing.signal));
   const port = await listen(server, options.port ?? 0, host);
   const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   return {
@@ -87,6 +93,17 @@ export async function startEmulator(
     control: new EmulatorControl(origin),
     stateFile,
     close: () => close(server, closing),
+  };
+}
+
+// The wait comes before the request is read, as a network's would, so the store, the clock and the request
+// log see the request when it "arrives". Closing the emulator cuts short every wait.
+function withLatency(listener: RequestListener, latencyMs: number, closing: AbortSignal): RequestListener {
+  return (req, res) => {
+    sleep(latencyMs, undefined, { signal: closing }).then(
+      () => listener(req, res),
+      () => req.socket.destroy(),
+    );
   };
 }
 

@@ -86,6 +86,18 @@ describe("vobiz-emulator CLI", () => {
     expect(finished.stdout.trimEnd().split("\n")).toHaveLength(1);
   });
 
+  it("holds every request for --latency-ms before answering it, and answers it as without", async () => {
+    await whileServing(["--latency-ms", "400"], async (line) => {
+      const headers = { "X-Auth-ID": String(line["authId"]), "X-Auth-Token": String(line["authToken"]) };
+      const sent = performance.now();
+      const res = await fetch(`${String(line["baseUrl"])}/v1/Account/MA_DEMO0001/balance/INR`, { headers });
+      // A lower bound only: a timer never fires early, while a busy machine may answer later still.
+      expect(performance.now() - sent).toBeGreaterThanOrEqual(395);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ account_id: "MA_DEMO0001", currency: "INR" });
+    });
+  });
+
   it("prints null credentials for --seed empty and names the state file given with --state", async () => {
     const file = join(dir, "cli-state.json");
     await whileServing(["--seed", "empty", "--state", file], async (line) => {
@@ -102,12 +114,15 @@ describe("vobiz-emulator CLI", () => {
     [["--seed", "full"], /--seed <name>' argument 'full' is invalid\. Allowed choices are default, empty/],
     [["--state", ""], /--state needs a file path/],
     [["stray"], /too many arguments/],
+    [["--latency-ms", "-5"], /--latency-ms must be an integer from 0 to 600000/],
+    [["--latency-ms", "1.5"], /--latency-ms must be an integer from 0 to 600000/],
+    [["--latency-ms", "600001"], /--latency-ms must be an integer from 0 to 600000/],
   ])("exits with 2 and one line on stderr for %j", async (args, message) => {
     const { code, stdout, stderr } = await runToExit(args);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatch(message);
-    expect(stderr).toMatch(/^vobiz-emulator: .* usage: vobiz-emulator \[--port N\] \[--state FILE\] \[--seed default\|empty\]\n$/);
+    expect(stderr).toMatch(/^vobiz-emulator: .* usage: vobiz-emulator \[--port N\] \[--state FILE\] \[--seed default\|empty\] \[--latency-ms N\]\n$/);
   });
 
   it("exits with 2 and names the file when the state file is corrupt", async () => {
@@ -125,7 +140,7 @@ describe("vobiz-emulator CLI", () => {
     expect(code).toBe(0);
     expect(stderr).toBe("");
     expect(stdout).toMatch(/^Usage: vobiz-emulator \[options\]/);
-    for (const option of ["--port <N>", "--state <FILE>", "--seed <name>", "--version", "--help"]) expect(stdout).toContain(option);
+    for (const option of ["--port <N>", "--state <FILE>", "--seed <name>", "--latency-ms <N>", "--version", "--help"]) expect(stdout).toContain(option);
     expect(stdout).toContain("one JSON line");
   });
 
