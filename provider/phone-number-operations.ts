@@ -1,12 +1,22 @@
-import { PurchaseOutcomeUnknownError, type PhoneNumber as VobizNumber, type VobizClient } from "../sdk";
+import {
+  BadRequestError,
+  ForbiddenError,
+  NotFoundError,
+  PurchaseOutcomeUnknownError,
+  type PhoneNumber as VobizNumber,
+  type ReleaseResult,
+  type VobizClient,
+  type VobizError,
+} from "../sdk";
 import { isUnknown } from "./check-failures";
-import { clientFor, type ConfiguredSettings } from "./client-factory";
+import type { ConfiguredSettings } from "./client-factory";
+import { sharedClient } from "./shared-client";
 import { declareExactNumber, noteRegistration } from "./declared-numbers";
 import { checkPhoneNumber } from "./phone-number-check";
 import { diffPhoneNumber } from "./phone-number-diff";
 import type { PhoneNumberInputs, PhoneNumberOutputs } from "./phone-number-inputs";
 import { inputsFromOutputs, phoneNumberOutputs, selectionOf } from "./phone-number-outputs";
-import { forgetOwnedNumbers, lookupOwnedNumber } from "./owned-number-lookup";
+import { lookupOwnedNumber, writing } from "./owned-number-lookup";
 import { purchaseMatchingNumber, wasBoughtByCriteria } from "./inventory-picker";
 import { PartialFailure } from "./partial-failure";
 import { applyRouting, type Routing } from "./routing";
@@ -38,18 +48,18 @@ export const phoneNumberOperations = providerOperations({
    * ours, any later failure is a partial failure carrying its id, so the next `up` finishes the job.
    */
   async create(configured: ConfiguredSettings | undefined, inputs: PhoneNumberInputs) {
-    const client = clientFor(configured);
-    forgetOwnedNumbers();
+    const client = sharedClient(configured);
     const selection = selectionOf(inputs);
     let number: VobizNumber;
     try {
-      number = inputs.e164 ? await acquireExactNumber(client, inputs.e164, inputs) : await purchaseMatchingNumber(client, inputs);
+      if (inputs.e164 === undefined) number = await writing(() => purchaseMatchingNumber(client, inputs));
+      else number = inputs.adopt ? await adoptNumber(client, inputs.e164) : await acquireExactNumber(client, inputs.e164, inputs);
     } catch (error) {
       if (error instanceof PurchaseOutcomeUnknownError) throw unconfirmedPurchase(error, inputs, client.authId);
       throw error;
     }
     try {
-      const routing = await applyRouting(client, number.e164, routingOf(number), desiredRouting(inputs));
+      const routing = await route(client, number, desiredRouting(inputs));
       return { id: number.e164, outs: phoneNumberOutputs(withRouting(number, routing), inputs, selection) };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -66,7 +76,7 @@ export const phoneNumberOperations = providerOperations({
    * next `up` can still cancel the release; a number no longer held by the account leaves the state.
    */
   async read(configured: ConfiguredSettings | undefined, id: string, props: Partial<PhoneNumberOutputs> | undefined) {
-    const client = clientFor(configured);
+    const client = sharedClient(configured);
     const number = await lookupOwnedNumber(client, id);
     if (number === undefined || isGone(number)) return {};
     const recorded: PhoneNumberInputs = {};
@@ -81,8 +91,7 @@ export const phoneNumberOperations = providerOperations({
    * its routing as Vobiz reports it now (not as recorded).
    */
   async update(configured: ConfiguredSettings | undefined, id: string, _olds: PhoneNumberOutputs, news: PhoneNumberInputs) {
-    const client = clientFor(configured);
-    forgetOwnedNumbers();
+    const client = sharedClient(configured);
     const found = await client.findOwnedNumber(id);
     if (found === undefined || isGone(found)) {
       throw new Error(
@@ -91,7 +100,7 @@ export const phoneNumberOperations = providerOperations({
       );
     }
     const number = found.status === PENDING_RELEASE ? await cancelPendingRelease(client, found) : found;
-    const routing = await applyRouting(client, id, routingOf(number), desiredRouting(news));
+    const routing = await route(client, number, desiredRouting(news));
     return { outs: phoneNumberOutputs(withRouting(number, routing), news, selectionOf(news)) };
   },
 
@@ -105,12 +114,10 @@ export const phoneNumberOperations = providerOperations({
           "that is also the way out for the old number of a replacement left pending deletion, which the program no longer reaches.",
       );
     }
-    const client = clientFor(configured);
-    forgetOwnedNumbers();
-    const number = await client.findOwnedNumber(id);
-    if (number === undefined || isGone(number) || number.status === PENDING_RELEASE) return;
+    const client = sharedClient(configured);
     const immediate = props.releaseMode === "immediate";
-    const result = await client.releaseNumber(id, { immediate });
+    const result = await releaseUnlessGone(client, id, immediate);
+    if (result === undefined) return;
     logProgress(
       immediate
         ? `released ${id} immediately (release fee ${result.releaseFee})`
@@ -120,35 +127,70 @@ export const phoneNumberOperations = providerOperations({
 });
 
 /**
- * Takes one exact number: cancels its release when it is still in our 24-hour window, adopts it when asked,
- * and otherwise buys it. An owned number is never bought "again": it belongs to someone's stack already.
+ * Buys one exact number, or, when it is not for sale because the account holds it, cancels its release if it
+ * is still in our 24-hour window. An owned number is never bought "again": it belongs to someone's stack already.
  */
 async function acquireExactNumber(client: VobizClient, e164: string, inputs: PhoneNumberInputs): Promise<VobizNumber> {
   declareExactNumber(e164);
+  let notForSale: NotFoundError;
+  try {
+    return await writing(() => client.purchaseNumber(e164, inputs.currency ? { currency: inputs.currency } : {}));
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    notForSale = error;
+  }
+  // Vobiz sells only what is in inventory (docs/api-notes.md "Purchase"), so a number the account holds comes
+  // back 404 and costs nothing. The lookup that tells why is made only then, not before every purchase.
   const owned = await client.findOwnedNumber(e164);
-  if (owned?.status === PENDING_RELEASE) return cancelPendingRelease(client, owned);
-  if (owned && inputs.adopt) return owned;
-  if (owned && wasBoughtByCriteria(e164)) {
+  if (owned === undefined || isGone(owned)) throw notForSale;
+  if (owned.status === PENDING_RELEASE) return cancelPendingRelease(client, owned);
+  if (wasBoughtByCriteria(e164)) {
     throw new Error(
       `${e164} was bought moments ago in this deployment by a PhoneNumber chosen by criteria, before this one declared it. ` +
         "Give that PhoneNumber criteria that leave this number out (excludePrefixes), or name another e164 here.",
     );
   }
-  if (owned) {
-    throw new Error(
-      `${e164} is already owned by ${owned.account_id}, so it cannot be bought. To manage it with Pulumi, set adopt: true on this PhoneNumber ` +
-        "(pulumi import does not work for dynamic resources); to get another number, change e164.",
-    );
-  }
-  if (inputs.adopt) {
+  throw new Error(
+    `${e164} is already owned by ${owned.account_id}, so it cannot be bought. To manage it with Pulumi, set adopt: true on this PhoneNumber ` +
+      "(pulumi import does not work for dynamic resources); to get another number, change e164.",
+  );
+}
+
+/**
+ * Takes a number the account already holds, buying nothing: cancels its release when it is pending, and fails
+ * when the account does not hold it. Looked up in the listing the creates of a deployment share, so adopting
+ * a fleet costs the pages of one listing rather than a search per number.
+ */
+async function adoptNumber(client: VobizClient, e164: string): Promise<VobizNumber> {
+  declareExactNumber(e164);
+  const owned = await lookupOwnedNumber(client, e164);
+  if (owned === undefined || isGone(owned)) {
     throw new Error(`Cannot adopt ${e164}: account ${client.authId} does not own it. Remove adopt: true to buy it from inventory instead.`);
   }
-  return client.purchaseNumber(e164, inputs.currency ? { currency: inputs.currency } : {});
+  return owned.status === PENDING_RELEASE ? cancelPendingRelease(client, owned) : owned;
+}
+
+/**
+ * Releases the number, or returns undefined when it is already pending release or no longer the account's.
+ * Vobiz refuses those releases (400, 403) and charges nothing, so the lookup that tells them apart from a
+ * real refusal is made only then, not before every release of a destroy.
+ */
+async function releaseUnlessGone(client: VobizClient, e164: string, immediate: boolean): Promise<ReleaseResult | undefined> {
+  let refused: VobizError;
+  try {
+    return await writing(() => client.releaseNumber(e164, { immediate }));
+  } catch (error) {
+    if (!(error instanceof BadRequestError || error instanceof ForbiddenError || error instanceof NotFoundError)) throw error;
+    refused = error;
+  }
+  const number = await client.findOwnedNumber(e164);
+  if (number === undefined || isGone(number) || number.status === PENDING_RELEASE) return undefined;
+  throw refused;
 }
 
 /** Restores a number from its pending release: one call, the release fee refunded, nothing bought. */
 async function cancelPendingRelease(client: VobizClient, number: VobizNumber): Promise<VobizNumber> {
-  await client.cancelRelease(number.e164);
+  await writing(() => client.cancelRelease(number.e164));
   logProgress(`${number.e164} was pending release from this account; cancelled the release instead of buying it again`);
   // Vobiz does not re-attach the trunk or application a release detached.
   return { ...number, status: "active", trunk_group_id: null, application_id: null, released_at: null };
@@ -181,6 +223,13 @@ function unconfirmedPurchase(error: PurchaseOutcomeUnknownError, inputs: PhoneNu
     selection: selectionOf(inputs),
   };
   return new PartialFailure(explanation, error.e164, outputs, [explanation], inputs);
+}
+
+/** Routes the number as desired from its routing as Vobiz reported it; a number already routed so costs no call. */
+async function route(client: VobizClient, number: VobizNumber, desired: Routing): Promise<Routing> {
+  const actual = routingOf(number);
+  if (actual.trunkGroupId === desired.trunkGroupId && actual.applicationId === desired.applicationId) return desired;
+  return writing(() => applyRouting(client, number.e164, actual, desired));
 }
 
 function routingOf(number: VobizNumber): Routing {

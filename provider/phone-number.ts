@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PhoneNumberInputs, ReleaseMode } from "./phone-number-inputs";
-import { phoneNumberProvider } from "./providers";
+import phoneNumberProvider from "./phone-number-provider";
+import { pauseStackTraces } from "./promise-stacks";
 
 /** The arguments of a `PhoneNumber`: every input may be a Pulumi `Input`. */
 export type PhoneNumberArgs = { [K in keyof PhoneNumberInputs]?: pulumi.Input<NonNullable<PhoneNumberInputs[K]>> };
@@ -47,7 +48,12 @@ export class PhoneNumber extends pulumi.dynamic.Resource {
       releaseMode: undefined,
       deletionProtection: undefined,
     };
-    super(phoneNumberProvider, name, { ...outputs, ...args }, opts, "vobiz", "PhoneNumber");
+    const resume = pauseStackTraces();
+    try {
+      super(phoneNumberProvider, name, { ...outputs, ...args }, opts, "vobiz", "PhoneNumber");
+    } finally {
+      resume();
+    }
   }
 
   /**

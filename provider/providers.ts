@@ -3,17 +3,23 @@ import type { ConfiguredSettings } from "./credentials";
 
 type OperationsName = "phoneNumberOperations" | "subAccountAssignmentOperations";
 
-interface RuntimeProvider extends pulumi.dynamic.ResourceProvider {
+/** A dynamic provider whose `configure` keeps the credentials it was given for the other methods. */
+export interface RuntimeProvider extends pulumi.dynamic.ResourceProvider {
   settings?: ConfiguredSettings;
 }
 
 /**
- * The provider object Pulumi serializes into each resource's `__provider`. It captures nothing but the
- * name of its operations: credentials are read in `configure` (which never runs while the program
- * serializes), and the logic is loaded with a `require` by package name inside each method, because
- * everything a provider closure references is copied into state (and zod schemas cannot be).
+ * The provider object of one resource type. It captures nothing but the name of its operations:
+ * credentials are read in `configure` (which never runs while the program serializes), and the logic is
+ * loaded with a `require` by package name inside each method, because everything a provider closure
+ * references is copied into state when the closure is serialized by value (and zod schemas cannot be).
+ *
+ * Each resource type's provider is the whole export of its own module (phone-number-provider.ts,
+ * sub-account-assignment-provider.ts). A program that installed the package then gets a `__provider`
+ * that is only `require("pulumi-vobiz/provider/<module>")`, since Pulumi refers to a module under
+ * node_modules by name instead of copying it; anywhere else (this repository's own tests) it is copied.
  */
-function runtimeProvider(operations: OperationsName): RuntimeProvider {
+export function runtimeProvider(operations: OperationsName): RuntimeProvider {
   return {
     async configure(request: pulumi.dynamic.ConfigureRequest) {
       this.settings = {
@@ -42,7 +48,3 @@ function runtimeProvider(operations: OperationsName): RuntimeProvider {
     },
   };
 }
-
-// One instance per resource type, so Pulumi serializes each provider once per deployment.
-export const phoneNumberProvider = runtimeProvider("phoneNumberOperations");
-export const subAccountAssignmentProvider = runtimeProvider("subAccountAssignmentOperations");

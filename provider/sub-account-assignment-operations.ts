@@ -4,7 +4,8 @@ import { noteRegistration } from "./declared-numbers";
 import { forgetOwnedNumbers, lookupOwnedNumber } from "./owned-number-lookup";
 import { PartialFailure } from "./partial-failure";
 import { providerOperations } from "./provider-operations";
-import { clientFor, type ConfiguredSettings } from "./client-factory";
+import type { ConfiguredSettings } from "./client-factory";
+import { sharedClient } from "./shared-client";
 import { logProgress } from "./progress-log";
 import { checkSubAccountAssignment } from "./sub-account-assignment-check";
 import { diffSubAccountAssignment } from "./sub-account-assignment-diff";
@@ -25,7 +26,7 @@ export const subAccountAssignmentOperations = providerOperations({
 
   /** Hands the number to the sub-account; a number already there (a lost answer) is success. */
   async create(configured: ConfiguredSettings | undefined, inputs: SubAccountAssignmentInputs) {
-    const client = clientFor(configured);
+    const client = sharedClient(configured);
     forgetOwnedNumbers();
     const number = await client.findOwnedNumber(inputs.e164);
     if (!number) {
@@ -51,7 +52,7 @@ export const subAccountAssignmentOperations = providerOperations({
    * unless this resource recorded it there itself, as a move it has yet to finish.
    */
   async read(configured: ConfiguredSettings | undefined, id: string, props: Partial<SubAccountAssignmentOutputs> | undefined) {
-    const client = clientFor(configured);
+    const client = sharedClient(configured);
     const number = await lookupOwnedNumber(client, id);
     if (!number || number.status !== "active") return {};
     const recorded: RecordedInputs = { e164: id };
@@ -73,7 +74,7 @@ export const subAccountAssignmentOperations = providerOperations({
    * the number is, so that the next `up` finishes the move without meeting the cool-off again.
    */
   async update(configured: ConfiguredSettings | undefined, id: string, olds: SubAccountAssignmentOutputs, news: SubAccountAssignmentInputs) {
-    const client = clientFor(configured);
+    const client = sharedClient(configured);
     forgetOwnedNumbers();
     const number = await client.findOwnedNumber(id);
     if (!number) {
@@ -103,7 +104,7 @@ export const subAccountAssignmentOperations = providerOperations({
    * another sub-account now holds (that assignment is not this resource's to undo). A cool-off keeps it in state.
    */
   async delete(configured: ConfiguredSettings | undefined, id: string, props: SubAccountAssignmentOutputs) {
-    const client = clientFor(configured);
+    const client = sharedClient(configured);
     forgetOwnedNumbers();
     const number = await client.findOwnedNumber(id);
     if (!number || number.account_id !== props.subAccountId) return;

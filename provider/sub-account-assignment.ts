@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { subAccountAssignmentProvider } from "./providers";
+import { pauseStackTraces } from "./promise-stacks";
+import subAccountAssignmentProvider from "./sub-account-assignment-provider";
 import type { CoolOffRecord, SubAccountAssignmentInputs } from "./sub-account-assignment-inputs";
 
 /** The arguments of a `SubAccountAssignment`: every input may be a Pulumi `Input`. */
@@ -22,7 +23,13 @@ export class SubAccountAssignment extends pulumi.dynamic.Resource {
   declare public readonly coolOff: pulumi.Output<CoolOffRecord | null>;
 
   constructor(name: string, args: SubAccountAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
-    super(subAccountAssignmentProvider, name, { masterAccountId: undefined, coolOff: undefined, force: undefined, coolOffWaitSeconds: undefined, ...args }, opts, "vobiz", "SubAccountAssignment");
+    const outputs = { masterAccountId: undefined, coolOff: undefined, force: undefined, coolOffWaitSeconds: undefined };
+    const resume = pauseStackTraces();
+    try {
+      super(subAccountAssignmentProvider, name, { ...outputs, ...args }, opts, "vobiz", "SubAccountAssignment");
+    } finally {
+      resume();
+    }
   }
 
   /** Reads which sub-account holds a number, without managing the assignment. */

@@ -1,0 +1,7 @@
+import { runtimeProvider } from "./providers";
+
+/**
+ * The `PhoneNumber` provider, as the whole export of this module (`pulumi-vobiz/provider/phone-number-provider`),
+ * so that a program using the installed package serializes it as a `require` of this module (see providers.ts).
+ */
+export = runtimeProvider("phoneNumberOperations");

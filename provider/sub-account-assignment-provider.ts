@@ -1,0 +1,8 @@
+import { runtimeProvider } from "./providers";
+
+/**
+ * The `SubAccountAssignment` provider, as the whole export of this module
+ * (`pulumi-vobiz/provider/sub-account-assignment-provider`), so that a program using the installed package
+ * serializes it as a `require` of this module (see providers.ts).
+ */
+export = runtimeProvider("subAccountAssignmentOperations");
