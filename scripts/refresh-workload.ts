@@ -16,10 +16,16 @@ export interface OwningAccount {
   owned: string[];
 }
 
-/** Starts a fresh emulator with `count` numbers in stock and the balance to buy and release every one. */
-export async function accountStocking(count: number): Promise<OwningAccount> {
-  const emulator = await startEmulator({ port: 0 });
-  const owned = Array.from({ length: count }, (_, i) => `+1650555${String(i).padStart(4, "0")}`);
+/** What every stocked number starts with; the index in four digits follows, so that up to 10,000 fit. */
+export const NUMBER_PREFIX = "+1650555";
+
+/**
+ * Starts a fresh emulator with `count` numbers in stock (`NUMBER_PREFIX` then 0000, 0001, …) and the balance
+ * to buy and release every one, answering each request after `latencyMs`.
+ */
+export async function accountStocking(count: number, options: { latencyMs?: number } = {}): Promise<OwningAccount> {
+  const emulator = await startEmulator({ port: 0, latencyMs: options.latencyMs ?? 0 });
+  const owned = Array.from({ length: count }, (_, i) => `${NUMBER_PREFIX}${String(i).padStart(4, "0")}`);
   await emulator.control.addInventory(
     owned.map((e164) => ({ e164, country: "US", region: "CA", setup_fee: 0, monthly_fee: 250, currency: "INR" })),
   );
@@ -30,8 +36,8 @@ export async function accountStocking(count: number): Promise<OwningAccount> {
 }
 
 /** Like `accountStocking`, with every number already bought by the master account. */
-export async function accountOwning(count: number): Promise<OwningAccount> {
-  const account = await accountStocking(count);
+export async function accountOwning(count: number, options: { latencyMs?: number } = {}): Promise<OwningAccount> {
+  const account = await accountStocking(count, options);
   await inBatches(account.owned, ENGINE_PARALLELISM, (e164) => account.client.purchaseNumber(e164));
   return account;
 }

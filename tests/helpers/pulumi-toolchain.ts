@@ -1,7 +1,16 @@
 import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 
-export const repoRoot = path.resolve(__dirname, "../..");
+/** The repository: the nearest folder with a package.json, from these sources or their build in dist/ (npm run bench). */
+export const repoRoot = nearestPackageRoot(__dirname);
+
+function nearestPackageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+    if (dir === path.dirname(dir)) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 /** The Node 22 that `@pulumi/pulumi` needs, from the `node` package in devDependencies. */
 export const node22BinDir = path.join(repoRoot, "node_modules", "node", "bin");

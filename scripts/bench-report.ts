@@ -1,0 +1,224 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { BenchResults } from "./bench";
+import { renderTimeChart, type ChartPoint } from "./bench-chart";
+import type { Mode, Operation, Sample, StoredSize } from "./bench-measure";
+
+// Vobiz lists at most 100 numbers per page.
+const PAGE_SIZE = 100;
+
+/** The targets, as ratios to the no-op floor of the same run at the largest size (and `__provider` in bytes). */
+export const TARGETS = { refresh: 1.3, up: 1.5, stateRatio: 1.5, providerBytes: 1024 } as const;
+
+/** A `PhoneNumber` sample beside the no-op sample of the same operation and layout, and its API-call floor. */
+export interface Comparison {
+  label: string;
+  operation: Operation;
+  mode: Mode;
+  n: number;
+  stacks: number;
+  floorMs: number;
+  oursMs: number;
+  ratio: number;
+  apiCalls: number;
+  callFloor: number;
+}
+
+/**
+ * The fewest API calls the operation can make: one purchase per number bought (plus the inventory pages
+ * that criteria read), one lookup per number adopted, one release per number destroyed, nothing for a
+ * preview, and for a refresh the cheaper of a search per number and one listing of everything the
+ * account holds, in each stack's own provider process.
+ */
+export function callFloor(operation: Operation, mode: Mode, n: number, stacks: number): number {
+  const owned = n * stacks;
+  const perStack = {
+    up: mode === "criteria" ? n + Math.ceil(owned / PAGE_SIZE) : n,
+    preview: 0,
+    refresh: Math.min(n, Math.ceil(owned / PAGE_SIZE)),
+    destroy: n,
+  }[operation];
+  return perStack * stacks;
+}
+
+/** Each `PhoneNumber` sample with its floor; fails when the run has no no-op sample to compare it with. */
+export function compare(samples: readonly Sample[]): Comparison[] {
+  return samples
+    .filter((sample) => sample.subject === "PhoneNumber")
+    .map((ours) => {
+      const floor = samples.find(
+        (s) => s.subject === "no-op" && s.operation === ours.operation && s.mode === ours.mode && s.n === ours.n && s.stacks === ours.stacks,
+      );
+      if (floor === undefined) throw new Error(`no no-op sample for ${ours.operation} of ${ours.stacks} × ${ours.n}`);
+      return {
+        label: ours.operation === "up" ? `up (${ours.mode})` : ours.operation,
+        operation: ours.operation,
+        mode: ours.mode,
+        n: ours.n,
+        stacks: ours.stacks,
+        floorMs: floor.wallMs,
+        oursMs: ours.wallMs,
+        ratio: ours.wallMs / floor.wallMs,
+        apiCalls: ours.apiCalls,
+        callFloor: callFloor(ours.operation, ours.mode, ours.n, ours.stacks),
+      };
+    });
+}
+
+/** Rewrites the section of `doc` for this run's latency (creating the file or the section) and its chart. */
+export async function writeReport(results: BenchResults, doc: string): Promise<void> {
+  const chartFile = path.join(path.dirname(doc), path.basename(doc, ".md"), `time-${results.latencyMs}ms.svg`);
+  fs.mkdirSync(path.dirname(chartFile), { recursive: true });
+  fs.writeFileSync(chartFile, await renderTimeChart(chartPoints(results), `Wall time against N, ${results.latencyMs} ms per API request`));
+  const section = reportSection(results, path.relative(path.dirname(doc), chartFile).split(path.sep).join("/"));
+  const begin = `<!-- bench ${results.latencyMs} ms: written by npm run bench -->`;
+  const end = `<!-- end of bench ${results.latencyMs} ms -->`;
+  const block = `${begin}\n${section}\n${end}`;
+  const text = fs.existsSync(doc) ? fs.readFileSync(doc, "utf8") : "# Benchmarks\n";
+  const start = text.indexOf(begin);
+  const stop = text.indexOf(end);
+  const updated = start >= 0 && stop > start ? text.slice(0, start) + block + text.slice(stop + end.length) : `${text.trimEnd()}\n\n${block}\n`;
+  fs.writeFileSync(doc, updated);
+}
+
+function chartPoints(results: BenchResults): ChartPoint[] {
+  return results.samples
+    .filter((s) => s.stacks === 1 && s.mode === "exact")
+    .map((s) => ({ n: s.n, seconds: s.wallMs / 1000, operation: s.operation, subject: s.subject === "no-op" ? "no-op (floor)" : "PhoneNumber" }));
+}
+
+/** The Markdown of one run: targets, every comparison, stored sizes, growth with N and the split into two stacks. */
+export function reportSection(results: BenchResults, chart: string): string {
+  const comparisons = compare(results.samples);
+  const largest = Math.max(...results.sizes);
+  const single = comparisons.filter((c) => c.stacks === 1);
+  return [
+    `### ${results.latencyMs} ms per API request`,
+    "",
+    `Measured ${results.finishedAt.slice(0, 10)} on ${results.machine}; sizes ${results.sizes.join(", ")}; ` +
+      "`preview` and `refresh` are the median of their runs, the rest one run each.",
+    "",
+    `**Targets at N = ${largest}**`,
+    "",
+    targetsTable(single.filter((c) => c.n === largest), results.storedSizes.filter((s) => s.n === largest)),
+    "",
+    "**Wall time and API calls**",
+    "",
+    table(
+      ["N", "operation", "no-op (floor)", "PhoneNumber", "ratio", "API calls", "call floor"],
+      single.map((c) => [c.n, c.label, seconds(c.floorMs), seconds(c.oursMs), times(c.ratio), c.apiCalls, c.callFloor]),
+    ),
+    "",
+    `![Wall time against N](${chart})`,
+    "",
+    "**Stored per resource** (after `up`; a resource's checkpoint entry as compact JSON)",
+    "",
+    sizesTable(results.storedSizes),
+    "",
+    "**Growth with N** (how many times longer for ten times the numbers)",
+    "",
+    growthTable(results),
+    "",
+    `**One stack of ${largest}, or two stacks of ${largest / 2} side by side** (the same numbers, each pair run at once)`,
+    "",
+    splitTable(comparisons, largest),
+  ].join("\n");
+}
+
+function targetsTable(atLargest: readonly Comparison[], sizes: readonly StoredSize[]): string {
+  const rows: (string | number)[][] = [];
+  const ratioRow = (c: Comparison, target: number) => [`\`${c.label}\` time`, `≤ ${target}× the no-op`, times(c.ratio), verdict(c.ratio <= target)];
+  for (const c of atLargest.filter((c) => c.operation === "refresh")) rows.push(ratioRow(c, TARGETS.refresh));
+  for (const c of atLargest.filter((c) => c.operation === "up")) rows.push(ratioRow(c, TARGETS.up));
+  for (const { ours, noOp } of sizePairs(sizes)) {
+    rows.push([`\`__provider\` (${ours.mode})`, `≤ ${TARGETS.providerBytes} B`, bytes(ours.providerBytes), verdict(ours.providerBytes <= TARGETS.providerBytes)]);
+    const ratio = ours.stateBytesPerResource / noOp.stateBytesPerResource;
+    rows.push([`state per resource (${ours.mode})`, `≤ ${TARGETS.stateRatio}× the no-op`, times(ratio), verdict(ratio <= TARGETS.stateRatio)]);
+  }
+  for (const c of atLargest.filter((c) => c.operation === "refresh" || c.operation === "up")) {
+    rows.push([`\`${c.label}\` API calls`, `≤ ${c.callFloor}`, c.apiCalls, verdict(c.apiCalls <= c.callFloor)]);
+  }
+  return table(["target", "bound", "measured", "met"], rows);
+}
+
+/** Each `PhoneNumber` size with the no-op's measured beside it. */
+function sizePairs(sizes: readonly StoredSize[]): { ours: StoredSize; noOp: StoredSize }[] {
+  return sizes
+    .filter((s) => s.subject === "PhoneNumber")
+    .flatMap((ours) => {
+      const noOp = sizes.find((s) => s.subject === "no-op" && s.n === ours.n && s.mode === ours.mode);
+      return noOp ? [{ ours, noOp }] : [];
+    });
+}
+
+function sizesTable(sizes: readonly StoredSize[]): string {
+  return table(
+    ["N", "numbers", "state per resource: no-op", "PhoneNumber", "ratio", "`__provider`: no-op", "PhoneNumber", "state file: no-op", "PhoneNumber"],
+    sizePairs(sizes).map(({ ours, noOp }) => [
+      ours.n,
+      ours.mode,
+      bytes(noOp.stateBytesPerResource),
+      bytes(ours.stateBytesPerResource),
+      times(ours.stateBytesPerResource / noOp.stateBytesPerResource),
+      bytes(noOp.providerBytes),
+      bytes(ours.providerBytes),
+      bytes(noOp.checkpointBytes),
+      bytes(ours.checkpointBytes),
+    ]),
+  );
+}
+
+function growthTable(results: BenchResults): string {
+  const sizes = [...results.sizes].sort((a, b) => a - b);
+  const steps = sizes.slice(1).map((n, i) => [sizes[i] as number, n] as const);
+  const timeOf = (subject: string, operation: Operation, mode: Mode, n: number) =>
+    results.samples.find((s) => s.subject === subject && s.operation === operation && s.mode === mode && s.n === n && s.stacks === 1)?.wallMs;
+  const rows: (string | number)[][] = [];
+  for (const [subject, operation, mode] of [
+    ["no-op", "up", "exact"],
+    ["PhoneNumber", "up", "exact"],
+    ["no-op", "refresh", "exact"],
+    ["PhoneNumber", "refresh", "exact"],
+    ["no-op", "destroy", "exact"],
+    ["PhoneNumber", "destroy", "exact"],
+  ] as const) {
+    const growth = steps.map(([from, to]) => {
+      const [a, b] = [timeOf(subject, operation, mode, from), timeOf(subject, operation, mode, to)];
+      return a && b ? `${times(b / a)} (N^${(Math.log(b / a) / Math.log(to / from)).toFixed(2)})` : "";
+    });
+    rows.push([subject, operation, ...growth]);
+  }
+  return table(["subject", "operation", ...steps.map(([from, to]) => `${from} → ${to}`)], rows);
+}
+
+function splitTable(comparisons: readonly Comparison[], largest: number): string {
+  const rows = (["up", "refresh", "destroy"] as const).flatMap((operation) => {
+    const one = comparisons.find((c) => c.operation === operation && c.mode === "exact" && c.n === largest && c.stacks === 1);
+    const two = comparisons.find((c) => c.operation === operation && c.mode === "exact" && c.n === largest / 2 && c.stacks === 2);
+    if (!one || !two) return [];
+    return [[one.label, seconds(one.floorMs), seconds(two.floorMs), seconds(one.oursMs), seconds(two.oursMs), times(two.oursMs / one.oursMs)]];
+  });
+  return table(["operation", `no-op: 1 × ${largest}`, `2 × ${largest / 2}`, `PhoneNumber: 1 × ${largest}`, `2 × ${largest / 2}`, "PhoneNumber split / one"], rows);
+}
+
+function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const line = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+function times(ratio: number): string {
+  return `${ratio.toFixed(2)}×`;
+}
+
+function bytes(count: number): string {
+  if (count < 10_000) return `${count.toLocaleString("en-US")} B`;
+  return count < 10 * 2 ** 20 ? `${Math.round(count / 1024).toLocaleString("en-US")} KB` : `${(count / 2 ** 20).toFixed(1)} MB`;
+}
+
+function verdict(met: boolean): string {
+  return met ? "yes" : "**no**";
+}

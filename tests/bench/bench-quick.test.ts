@@ -1,0 +1,62 @@
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import type { BenchResults } from "../../scripts/bench";
+import { repoRoot } from "../helpers/pulumi-toolchain";
+
+// `npm run bench` in its quick mode (10 numbers), run as a user runs it: the built script, the real CLI, the
+// project folders under bench/ installed from the npm pack tarball. Only what is deterministic is asserted:
+// what the report holds and the API calls. The times it prints are not tested.
+describe("npm run bench -- --quick", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vobiz-bench-"));
+  const doc = path.join(dir, "benchmarks.md");
+  const resultsFile = path.join(dir, "results.json");
+  let results: BenchResults;
+
+  beforeAll(async () => {
+    const script = path.join(repoRoot, "dist", "scripts", "bench.js");
+    if (!fs.existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` first (npm test does)`);
+    fs.writeFileSync(doc, "# Benchmarks\n\nProse that the bench leaves alone.\n");
+    await promisify(execFile)(process.execPath, [script, "--quick", "--latency-ms", "5", "--doc", doc, "--results", resultsFile], {
+      cwd: repoRoot,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    results = JSON.parse(fs.readFileSync(resultsFile, "utf8")) as BenchResults;
+  }, 900_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const calls = (operation: string, mode: string, stacks = 1) =>
+    results.samples.find((s) => s.subject === "PhoneNumber" && s.operation === operation && s.mode === mode && s.stacks === stacks)?.apiCalls;
+
+  it("makes no more API calls than the floor: a purchase, lookup or release per number, one listing per refresh", () => {
+    expect([calls("up", "exact"), calls("up", "adopt"), calls("preview", "exact"), calls("refresh", "exact"), calls("destroy", "exact")]).toEqual([10, 1, 0, 1, 10]);
+    // Criteria buy ten numbers and read the inventory's one page: once, and again for each create that starts
+    // after every other create with the same criteria has finished (the engine runs a few at a time).
+    expect(calls("up", "criteria")).toBeGreaterThanOrEqual(11);
+    expect(calls("up", "criteria")).toBeLessThanOrEqual(13);
+    // Two stacks of five: each refresh is its own provider process, listing the account's ten numbers.
+    expect([calls("up", "exact", 2), calls("refresh", "exact", 2), calls("destroy", "exact", 2)]).toEqual([10, 2, 10]);
+    expect(results.samples.filter((s) => s.subject === "no-op").every((s) => s.apiCalls === 0)).toBe(true);
+  });
+
+  it("writes the section for its latency after the prose, with every operation beside its floor, and the chart", () => {
+    const text = fs.readFileSync(doc, "utf8");
+    expect(text.startsWith("# Benchmarks\n\nProse that the bench leaves alone.\n")).toBe(true);
+    expect(text).toContain("<!-- bench 5 ms: written by npm run bench -->");
+    for (const operation of ["up (exact)", "up (criteria)", "up (adopt)", "preview", "refresh", "destroy"]) {
+      expect(text).toMatch(new RegExp(`^\\| 10 \\| ${operation.replace(/[()]/g, "\\$&")} \\| [\\d.]+ s \\| [\\d.]+ s \\| [\\d.]+× \\| \\d+ \\| \\d+ \\|$`, "m"));
+    }
+    expect(text).toContain("![Wall time against N](benchmarks/time-5ms.svg)");
+    const svg = fs.readFileSync(path.join(dir, "benchmarks", "time-5ms.svg"), "utf8");
+    expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    for (const label of ["PhoneNumber", "no-op (floor)", "up", "refresh", "seconds"]) expect(svg).toContain(`>${label}<`);
+  });
+
+  it("rewrites its own section in place when run again from the same figures", async () => {
+    const before = fs.readFileSync(doc, "utf8");
+    await promisify(execFile)(process.execPath, [path.join(repoRoot, "dist", "scripts", "bench.js"), "--from", resultsFile, "--doc", doc], { cwd: repoRoot });
+    expect(fs.readFileSync(doc, "utf8")).toBe(before);
+  });
+});
