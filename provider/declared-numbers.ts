@@ -12,9 +12,30 @@ let lastRegistrationAt = Number.NEGATIVE_INFINITY;
 const QUIET_MS = 1_000;
 const MAX_WAIT_MS = 60_000;
 
+// The engine runs a bounded number of steps at once (`--parallel`) and generates the next step, with its
+// `check`, only when one of them ends. When every step this process is running is a pick waiting here, no
+// step can end, so no registration can come however long the picks wait: a short quiet, long enough for a
+// `check` already on its way, is all there is to wait for.
+const STALLED_QUIET_MS = 100;
+
+let stepsRunning = 0;
+let picksWaiting = 0;
+// Registrations up to this time were judged complete by a pick; picks waiting on the same registrations go too.
+let settledThrough = Number.NEGATIVE_INFINITY;
+
 /** Records that the engine is still registering resources (any `check` of this deployment). */
 export function noteRegistration(): void {
   lastRegistrationAt = Date.now();
+}
+
+/** Runs one step of the deployment (a create, update or delete), counted for `registrationsSettled`. */
+export async function runningStep<T>(step: () => Promise<T>): Promise<T> {
+  stepsRunning += 1;
+  try {
+    return await step();
+  } finally {
+    stepsRunning -= 1;
+  }
 }
 
 /** Records that a resource of this deployment wants exactly this number, so no pick by criteria takes it. */
@@ -28,15 +49,26 @@ export function isDeclaredExactly(e164: string): boolean {
 }
 
 /**
- * Resolves once no resource has been registered for a second (at most a minute from now), so that every
- * exact number of the program is declared before a pick by criteria. Resolves at once when nothing was
- * registered in this process.
+ * Resolves once no resource has been registered for a second (at most a minute from now), or for a tenth
+ * of a second while every running step is a pick waiting here, so that every exact number of the program is
+ * declared before a pick by criteria. Resolves at once when nothing was registered in this process.
  */
 export async function registrationsSettled(): Promise<void> {
   const giveUpAt = Date.now() + MAX_WAIT_MS;
-  for (;;) {
-    const quietFor = Date.now() - lastRegistrationAt;
-    if (quietFor >= QUIET_MS || Date.now() >= giveUpAt) return;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(QUIET_MS - quietFor, giveUpAt - Date.now())));
+  picksWaiting += 1;
+  try {
+    for (;;) {
+      const now = Date.now();
+      const quietFor = now - lastRegistrationAt;
+      const stalled = picksWaiting >= stepsRunning;
+      if (lastRegistrationAt <= settledThrough || quietFor >= QUIET_MS || (stalled && quietFor >= STALLED_QUIET_MS) || now >= giveUpAt) {
+        settledThrough = Math.max(settledThrough, lastRegistrationAt);
+        return;
+      }
+      const wait = stalled ? STALLED_QUIET_MS - quietFor : Math.min(QUIET_MS - quietFor, STALLED_QUIET_MS);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.min(wait, giveUpAt - now))));
+    }
+  } finally {
+    picksWaiting -= 1;
   }
 }

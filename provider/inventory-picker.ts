@@ -79,31 +79,32 @@ function nothingLeft(criteria: PhoneNumberInputs, takenByOthers: number): Error 
   );
 }
 
-/** One listing of the inventory for one set of criteria, handed out a candidate at a time. */
+/**
+ * The inventory for one set of criteria, handed out a candidate at a time to every create of the deployment
+ * that shares those criteria.
+ *
+ * It refills from the first page: the purchases made from it leave the inventory, so the first page then
+ * holds numbers not seen yet, and 1000 numbers bought cost the ten pages they were listed on. (Walking on
+ * to page 2, 3, … would skip what the purchases shifted forward.) Numbers seen before, bought or not, are
+ * never handed out again; the pages are walked on only past numbers seen already.
+ */
 class CandidatePool {
   users = 0;
+  lastUsedAt = Date.now();
   private readonly ready: VobizNumber[] = [];
-  private readonly listing: AsyncIterator<VobizNumber>;
-  private listed = false;
+  private readonly seen = new Set<string>();
+  private spent = false;
   private fetching: Promise<void> | undefined;
   private inFlight = 0;
   private wakeUps: (() => void)[] = [];
 
   constructor(
     readonly key: string,
-    client: VobizClient,
+    private readonly client: VobizClient,
     private readonly criteria: PhoneNumberInputs,
-  ) {
-    const listing = client.inventory({
-      ...(criteria.country ? { country: criteria.country } : {}),
-      ...(criteria.contains ? { search: criteria.contains.replace(/^\+/, "") } : {}),
-      ...(criteria.excludePrefixes?.length ? { exclude: criteria.excludePrefixes } : {}),
-      perPage: PAGE_SIZE,
-    });
-    this.listing = listing[Symbol.asyncIterator]();
-  }
+  ) {}
 
-  /** The next candidate nobody else is buying; undefined once the listing is spent and no purchase is in flight. */
+  /** The next candidate nobody else is buying; undefined once the inventory has none left and no purchase is in flight. */
   async take(): Promise<VobizNumber | undefined> {
     for (;;) {
       const candidate = this.nextReady();
@@ -111,11 +112,12 @@ class CandidatePool {
         this.inFlight += 1;
         return candidate;
       }
-      if (!this.listed) {
-        this.fetching ??= this.fetchPage().finally(() => (this.fetching = undefined));
-        await this.fetching;
-      } else if (this.inFlight > 0) {
+      if (this.inFlight > 0) {
+        // A purchase in flight may fail and give its candidate back, or succeed and free the first page.
         await new Promise<void>((resolve) => this.wakeUps.push(resolve));
+      } else if (!this.spent) {
+        this.fetching ??= this.refill().finally(() => (this.fetching = undefined));
+        await this.fetching;
       } else {
         return undefined;
       }
@@ -125,6 +127,7 @@ class CandidatePool {
   /** Ends the purchase of a taken candidate; one still for sale goes back for a sibling. */
   finish(candidate: VobizNumber, stillForSale: boolean): void {
     this.inFlight -= 1;
+    this.lastUsedAt = Date.now();
     if (stillForSale) this.ready.push(candidate);
     const wakeUps = this.wakeUps;
     this.wakeUps = [];
@@ -139,37 +142,51 @@ class CandidatePool {
     return undefined;
   }
 
-  // About one page of the listing; the API cannot filter by fee, so that is done here.
-  private async fetchPage(): Promise<void> {
-    const page: VobizNumber[] = [];
-    while (page.length < PAGE_SIZE) {
-      const next = await this.listing.next();
-      if (next.done) {
-        this.listed = true;
-        break;
+  // The first page that holds numbers not seen yet; the API cannot filter by fee, so that is done here.
+  private async refill(): Promise<void> {
+    const { country, contains, excludePrefixes, maxMonthlyFee, maxSetupFee } = this.criteria;
+    for (let page = 1; ; page++) {
+      const listed = await this.client.listInventory({
+        ...(country ? { country } : {}),
+        ...(contains ? { search: contains.replace(/^\+/, "") } : {}),
+        ...(excludePrefixes?.length ? { exclude: excludePrefixes } : {}),
+        page,
+        perPage: PAGE_SIZE,
+      });
+      const unseen = listed.items.filter((number) => !this.seen.has(number.e164));
+      for (const number of unseen) this.seen.add(number.e164);
+      const fits = unseen.filter(
+        (number) => (maxMonthlyFee === undefined || number.monthly_fee <= maxMonthlyFee) && (maxSetupFee === undefined || number.setup_fee <= maxSetupFee),
+      );
+      this.ready.push(...shuffle(fits));
+      if (fits.length > 0) return;
+      if (page * PAGE_SIZE >= listed.total || listed.items.length === 0) {
+        this.spent = true;
+        return;
       }
-      const number = next.value;
-      if (this.criteria.maxMonthlyFee !== undefined && number.monthly_fee > this.criteria.maxMonthlyFee) continue;
-      if (this.criteria.maxSetupFee !== undefined && number.setup_fee > this.criteria.maxSetupFee) continue;
-      page.push(number);
     }
-    this.ready.push(...shuffle(page));
   }
 }
 
-// A listing lives as long as some create uses it: a create that starts later lists the inventory afresh.
+// Numbers picked by criteria leave the inventory a page at a time, so the listing of a deployment is kept
+// while its creates keep coming, not dropped between the engine's batches of creates; one left idle for
+// half a minute is listed afresh.
+const POOL_IDLE_MS = 30_000;
+
 function openPool(client: VobizClient, criteria: PhoneNumberInputs): CandidatePool {
   const { country, contains, excludePrefixes, maxMonthlyFee, maxSetupFee } = criteria;
   const key = JSON.stringify([client.baseUrl, client.authId, country, contains, excludePrefixes, maxMonthlyFee, maxSetupFee]);
-  const pool = pools.get(key) ?? new CandidatePool(key, client, criteria);
+  const kept = pools.get(key);
+  const pool = kept && (kept.users > 0 || Date.now() - kept.lastUsedAt <= POOL_IDLE_MS) ? kept : new CandidatePool(key, client, criteria);
   pools.set(key, pool);
   pool.users += 1;
+  pool.lastUsedAt = Date.now();
   return pool;
 }
 
 function closePool(pool: CandidatePool): void {
   pool.users -= 1;
-  if (pool.users === 0 && pools.get(pool.key) === pool) pools.delete(pool.key);
+  pool.lastUsedAt = Date.now();
 }
 
 function shuffle<T>(items: T[]): T[] {

@@ -1,4 +1,5 @@
 import { UnauthorizedError } from "../sdk";
+import { runningStep } from "./declared-numbers";
 
 const CREDENTIAL_HINT =
   " Credentials come from the stack config vobiz:authId and vobiz:authToken, or else from VOBIZ_AUTH_ID and VOBIZ_AUTH_TOKEN. " +
@@ -11,6 +12,9 @@ const CREDENTIAL_HINT =
 const HOST_PRINTS_ERRORS_OF = new Set(["check", "diff", "read", "delete"]);
 const BUG_CLASSES = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError];
 
+// The operations that take one of the engine's parallel slots while they run (see declared-numbers.ts).
+const STEPS = new Set(["create", "update", "delete"]);
+
 // One failure may reach several calls (reads of one refresh share a listing), and the host prints it for each.
 const hostReportsToDrop = new Map<string, number>();
 let stderrFilterInstalled = false;
@@ -19,14 +23,15 @@ let stderrFilterInstalled = false;
  * Wraps the provider methods of one resource type. A rejected credential says where credentials come
  * from and why a token rotated in the stack config is not yet seen by `destroy` or `refresh`; an error
  * the provider raises on purpose (a refusal, a Vobiz error) is reported once, by the engine, without
- * the host's duplicate and its stack trace.
+ * the host's duplicate and its stack trace. Creates, updates and deletes are counted while they run, for
+ * picks by criteria that wait on the engine.
  */
 export function providerOperations<T extends Record<string, (...args: never[]) => Promise<unknown>>>(operations: T): T {
   const wrapped: Record<string, unknown> = {};
   for (const [name, operation] of Object.entries(operations)) {
     wrapped[name] = async (...args: never[]) => {
       try {
-        return await operation(...args);
+        return await (STEPS.has(name) ? runningStep(() => operation(...args)) : operation(...args));
       } catch (caught) {
         const error = caught instanceof UnauthorizedError ? new Error(caught.message + CREDENTIAL_HINT) : caught;
         if (HOST_PRINTS_ERRORS_OF.has(name) && isRaisedOnPurpose(error)) dropHostReport(error);

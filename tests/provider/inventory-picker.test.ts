@@ -12,7 +12,7 @@ describe("picking inventory numbers by criteria", () => {
   async function stock(count: number): Promise<{ country: string; numbers: string[] }> {
     series += 1;
     const country = ["GB", "DE", "FR", "ES", "IT"][series - 1] ?? "NL";
-    const numbers = Array.from({ length: count }, (_, i) => `+4470${series}00000${String(i).padStart(2, "0")}`);
+    const numbers = Array.from({ length: count }, (_, i) => `+4470${series}0000${String(i).padStart(3, "0")}`);
     await emulator().control.addInventory(numbers.map((e164) => ({ e164, country, region: "R", setup_fee: 0, monthly_fee: 100, currency: "INR" })));
     await emulator().control.resetRequests();
     return { country, numbers };
@@ -42,6 +42,23 @@ describe("picking inventory numbers by criteria", () => {
     const { requests } = await emulator().control.requests();
     expect(requests.filter((r) => r.route === "listInventory").map((r) => r.status)).toEqual([200]);
     expect(requests.filter((r) => r.route === "purchaseNumber").map((r) => r.status).sort()).toEqual([...numbers.map(() => 200), 429, 429, 429, 429]);
+  });
+
+  it("lists each page of candidates once while the engine sends its creates a batch at a time", async () => {
+    const { country, numbers } = await stock(250);
+    const picked: string[] = [];
+    // The engine runs eight steps at once and sends the next create when one ends.
+    for (let start = 0; start < numbers.length; start += 8) {
+      const batch = numbers.slice(start, start + 8).map(() => phoneNumberOperations.create(settings(), { country }));
+      picked.push(...(await Promise.all(batch)).map(e164Of));
+    }
+
+    expect(picked.sort()).toEqual([...numbers].sort());
+    const { requests } = await emulator().control.requests();
+    // Every purchase leaves the inventory, so the first page holds the next hundred each time it is read.
+    const listings = requests.filter((r) => r.route === "listInventory").map((r) => new URL(r.path, "http://x").searchParams.get("page"));
+    expect(listings).toEqual(["1", "1", "1"]);
+    expect(requests.filter((r) => r.route === "purchaseNumber")).toHaveLength(250);
   });
 
   it("moves on from a number someone else bought first, and gives up saying so after ten of them", async () => {
