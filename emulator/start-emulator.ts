@@ -1,10 +1,11 @@
-import { createServer, type RequestListener, type Server } from "node:http";
+import type { RequestListener, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isLoopback } from "../sdk/loopback";
 import { VirtualClock } from "./clock";
 import { EmulatorControl } from "./control-client";
 import { FaultQueue } from "./faults";
+import { createHttpServer } from "./http-server";
 import { readStateFile, StateFileSaver } from "./persistence";
 import { RequestLog } from "./request-log";
 import { defaultSeedCredentials, seedState, type Credentials, type SeedCredentials, type SeedName } from "./seed";
@@ -82,7 +83,7 @@ export async function startEmulator(
     persist: () => saver?.saveIfChanged(),
     closing: closing.signal,
   });
-  const server = createServer({ keepAliveTimeout: 1000 }, latencyMs === 0 ? listener : withLatency(listener, latencyMs, closing.signal));
+  const server = createHttpServer(latencyMs === 0 ? listener : withLatency(listener, latencyMs, closing.signal));
   const port = await listen(server, options.port ?? 0, host);
   const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   return {

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { VirtualClock } from "../../emulator/clock";
 import { FaultQueue } from "../../emulator/faults";
 import { createHttpServer } from "../../emulator/http-server";
+import { startEmulator } from "../../emulator/start-emulator";
 import { serializeState } from "../../emulator/persistence";
 import { RequestLog } from "../../emulator/request-log";
 import { seedState } from "../../emulator/seed";
@@ -71,5 +72,19 @@ describe("the emulator's HTTP server under requests no route can see", () => {
     const response = await sendRaw(port, { method: "GET", target: "/api/v1/Account/MA_DEMO0001/balance/INR", headers });
     expect(response?.status).toBe(200);
     expect(JSON.parse(response?.body ?? "{}")).toMatchObject({ account_id: "MA_DEMO0001", currency: "INR", balance: 50_000 });
+  });
+});
+
+// The same server is the one `startEmulator` (and so `vobiz-emulator`) listens with.
+describe("the emulator as started, under a request no route can see", () => {
+  it("answers it with the API's JSON error, not Node's bare status line", async () => {
+    const emulator = await startEmulator({ port: 0 });
+    try {
+      const [name, bytes, status] = unparsable[0] as [string, string, number];
+      const response = await sendBytes(Number(new URL(emulator.baseUrl).port), Buffer.from(bytes, "latin1"));
+      expect([name, response?.status, problemsWithRefusal(response)]).toEqual([name, status, []]);
+    } finally {
+      await emulator.close();
+    }
   });
 });
