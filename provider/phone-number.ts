@@ -50,7 +50,7 @@ export class PhoneNumber extends pulumi.dynamic.Resource {
     };
     const resume = pauseStackTraces();
     try {
-      super(phoneNumberProvider, name, { ...outputs, ...args }, opts, "vobiz", "PhoneNumber");
+      super(phoneNumberProvider, name, { ...outputs, ...args }, protectedFromReplacement(args, opts), "vobiz", "PhoneNumber");
     } finally {
       resume();
     }
@@ -63,4 +63,14 @@ export class PhoneNumber extends pulumi.dynamic.Resource {
   static get(name: string, e164: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): PhoneNumber {
     return new PhoneNumber(name, {}, { ...opts, id: e164 });
   }
+}
+
+/**
+ * A forced replacement (`pulumi up --replace`) does not ask the provider's diff, and by default creates the
+ * new number before it deletes the old one. For a number protected in the program's own code, the delete
+ * comes first, so protection refuses it before another number is bought.
+ */
+function protectedFromReplacement(args: PhoneNumberArgs, opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions | undefined {
+  if (args.deletionProtection !== true || opts?.deleteBeforeReplace !== undefined) return opts;
+  return { ...opts, deleteBeforeReplace: true };
 }

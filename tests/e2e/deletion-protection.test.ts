@@ -47,6 +47,22 @@ describe(`a protected PhoneNumber facing a replacement ${random.label}`, () => {
     expect(await suite.emulator().control.getNumber(kept)).toMatchObject({ owner: "MA_DEMO0001", status: "active" });
   });
 
+  it("is not replaced by a forced up --replace: the release is refused before another number is bought", async () => {
+    const { stack: s } = await numberStack("protect-forced", { country: "IN", deletionProtection: true });
+    const [recorded] = s.resourcesOfType("PhoneNumber");
+    const kept = recorded?.id ?? "";
+    await suite.emulator().control.resetRequests();
+
+    await expect(s.up({ replace: [recorded?.urn ?? ""] })).rejects.toThrow(new RegExp(`\\${kept} was not released: deletionProtection is true`));
+
+    const routes = (await suite.emulator().control.requests()).requests.map((r) => r.route);
+    expect(routes).not.toContain("purchaseNumber");
+    expect(routes).not.toContain("releaseNumber");
+    expect(s.resourcesOfType("PhoneNumber").map((r) => r.id)).toEqual([kept]);
+    expect(await suite.emulator().control.getNumber(kept)).toMatchObject({ owner: "MA_DEMO0001", status: "active" });
+    await s.preview({ expectNoChanges: true });
+  });
+
   it("is replaced along the path the refusal gives: protection off in one up, the new number in the next", async () => {
     const [kept, wanted] = await twoFreshNumbers();
     const { stack: s, setArgs } = await numberStack("protect-path", { e164: kept, deletionProtection: true });

@@ -98,7 +98,7 @@ export class TestStack {
     }
   }
 
-  up(options: { refresh?: boolean; logVerbosity?: number; logToStdErr?: boolean; debug?: boolean; onError?: (text: string) => void } = {}) {
+  up(options: { refresh?: boolean; replace?: string[]; logVerbosity?: number; logToStdErr?: boolean; debug?: boolean; onError?: (text: string) => void } = {}) {
     return this.run("up", (onOutput) => this.stack.up({ onOutput, color: "never", ...options }));
   }
 
