@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { readFileSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { packageVersion } from "../sdk/package-version";
 import { StateFileError } from "./persistence";
 import type { SeedCredentials, SeedName } from "./seed";
 import { startEmulator, type NoCredentials, type RunningEmulator } from "./start-emulator";
@@ -118,10 +118,6 @@ function milliseconds(value: string): number {
 function filePath(value: string): string {
   if (value === "") throw new InvalidArgumentError("--state needs a file path.");
   return value;
-}
-
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(require.resolve("pulumi-vobiz/package.json"), "utf8")) as { version: string }).version;
 }
 
 function fail(streams: CliStreams, message: string): CliOutcome {

@@ -10,6 +10,7 @@ import { logProgress } from "./progress-log";
 import { checkSubAccountAssignment } from "./sub-account-assignment-check";
 import { diffSubAccountAssignment } from "./sub-account-assignment-diff";
 import type { CoolOffRecord, SubAccountAssignmentInputs, SubAccountAssignmentOutputs } from "./sub-account-assignment-inputs";
+import { assignmentOutputs, type RecordedInputs } from "./sub-account-assignment-outputs";
 
 const isSubAccount = (accountId: string): boolean => accountId.startsWith("SA_");
 
@@ -154,23 +155,4 @@ function unfinishedMove(
 
 function unassignOptions(inputs: Pick<SubAccountAssignmentInputs, "force" | "coolOffWaitSeconds">) {
   return { force: inputs.force ?? false, waitSeconds: inputs.coolOffWaitSeconds ?? 0, log: logProgress };
-}
-
-/** The inputs an assignment records besides its sub-account. */
-type RecordedInputs = Omit<SubAccountAssignmentInputs, "subAccountId">;
-
-function assignmentOutputs(
-  inputs: RecordedInputs,
-  subAccountId: string | null,
-  masterAccountId: string,
-  coolOff: CoolOffRecord | null,
-): SubAccountAssignmentOutputs {
-  return {
-    e164: inputs.e164,
-    subAccountId,
-    masterAccountId,
-    force: inputs.force ?? false,
-    coolOffWaitSeconds: inputs.coolOffWaitSeconds ?? 0,
-    coolOff,
-  };
 }

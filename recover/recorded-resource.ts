@@ -1,5 +1,6 @@
 import { phoneNumberOutputs } from "../provider/phone-number-outputs";
 import type { SubAccountAssignmentOutputs } from "../provider/sub-account-assignment-inputs";
+import { assignmentOutputs, type RecordedInputs } from "../provider/sub-account-assignment-outputs";
 import type { PhoneNumber as VobizNumber } from "../sdk";
 import { phoneNumberInputs } from "./recovery-plan";
 import { PHONE_NUMBER_TYPE, type PendingOperation, type StateResource } from "./stack-deployment";
@@ -15,19 +16,14 @@ export function recordedResource(operation: PendingOperation, number: VobizNumbe
   const outputs =
     operation.resource.type === PHONE_NUMBER_TYPE
       ? phoneNumberOutputs(number, phoneNumberInputs(operation))
-      : assignmentOutputs(operation, number, masterAccountId);
+      : recordedAssignment(operation, number, masterAccountId);
   return { ...operation.resource, id: number.e164, outputs: { ...outputs, __provider: provider } };
 }
 
-// As SubAccountAssignment's create returns them (provider/sub-account-assignment-operations.ts).
-function assignmentOutputs(operation: PendingOperation, number: VobizNumber, masterAccountId: string): SubAccountAssignmentOutputs {
+// As SubAccountAssignment's create returns them: the number where the account lists it, no cool-off met.
+function recordedAssignment(operation: PendingOperation, number: VobizNumber, masterAccountId: string): SubAccountAssignmentOutputs {
   const inputs = operation.resource.inputs ?? {};
-  return {
-    e164: number.e164,
-    subAccountId: number.account_id,
-    masterAccountId,
-    force: inputs["force"] === true,
-    coolOffWaitSeconds: typeof inputs["coolOffWaitSeconds"] === "number" ? inputs["coolOffWaitSeconds"] : 0,
-    coolOff: null,
-  };
+  const recorded: RecordedInputs = { e164: number.e164, force: inputs["force"] === true };
+  if (typeof inputs["coolOffWaitSeconds"] === "number") recorded.coolOffWaitSeconds = inputs["coolOffWaitSeconds"];
+  return assignmentOutputs(recorded, number.account_id, masterAccountId, null);
 }
