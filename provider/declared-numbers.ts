@@ -5,6 +5,8 @@
 // the burst of registrations to settle.
 
 const declaredExactly = new Set<string>();
+const handedOver = new Set<string>();
+const declaredAssignments = new Map<string, string>();
 let lastRegistrationAt = Number.NEGATIVE_INFINITY;
 
 // Registrations of one program arrive a few milliseconds apart (at most about 170 ms apart while creates run
@@ -22,6 +24,15 @@ let stepsRunning = 0;
 let picksWaiting = 0;
 // Registrations up to this time were judged complete by a pick; picks waiting on the same registrations go too.
 let settledThrough = Number.NEGATIVE_INFINITY;
+
+/** Forgets what this process learnt of its deployment, as a provider process for the next deployment starts. */
+export function forgetDeployment(): void {
+  declaredExactly.clear();
+  handedOver.clear();
+  declaredAssignments.clear();
+  lastRegistrationAt = Number.NEGATIVE_INFINITY;
+  settledThrough = Number.NEGATIVE_INFINITY;
+}
 
 /** Records that the engine is still registering resources (any `check` of this deployment). */
 export function noteRegistration(): void {
@@ -41,6 +52,29 @@ export async function runningStep<T>(step: () => Promise<T>): Promise<T> {
 /** Records that a resource of this deployment wants exactly this number, so no pick by criteria takes it. */
 export function declareExactNumber(e164: string): void {
   declaredExactly.add(e164);
+}
+
+/**
+ * Records that a delete of this deployment kept the number rather than release it, because another resource
+ * of the deployment declares it (a resource renamed, or a number moved under new management).
+ */
+export function handOver(e164: string): void {
+  handedOver.add(e164);
+}
+
+/** Whether a delete of this deployment kept this number for the resource that declares it. */
+export function wasHandedOver(e164: string): boolean {
+  return handedOver.has(e164);
+}
+
+/** Records that a `SubAccountAssignment` of this deployment wants the number held by this sub-account. */
+export function declareAssignment(e164: string, subAccountId: string): void {
+  declaredAssignments.set(e164, subAccountId);
+}
+
+/** Whether a `SubAccountAssignment` of this deployment wants the number held by this sub-account. */
+export function isAssignmentDeclared(e164: string, subAccountId: string): boolean {
+  return declaredAssignments.get(e164) === subAccountId;
 }
 
 /** Whether a resource of this deployment wants exactly this number. */

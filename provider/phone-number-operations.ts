@@ -11,7 +11,7 @@ import {
 import { isUnknown } from "./check-failures";
 import type { ConfiguredSettings } from "./client-factory";
 import { sharedClient } from "./shared-client";
-import { declareExactNumber, noteRegistration } from "./declared-numbers";
+import { declareExactNumber, handOver, isDeclaredExactly, noteRegistration, wasHandedOver } from "./declared-numbers";
 import { checkPhoneNumber } from "./phone-number-check";
 import { diffPhoneNumber } from "./phone-number-diff";
 import type { PhoneNumberInputs, PhoneNumberOutputs } from "./phone-number-inputs";
@@ -104,7 +104,10 @@ export const phoneNumberOperations = providerOperations({
     return { outs: phoneNumberOutputs(withRouting(number, routing), news, selectionOf(news)) };
   },
 
-  /** Releases the number; one that is already released or gone counts as deleted. */
+  /**
+   * Releases the number; one that is already released or gone counts as deleted. A number that another
+   * `PhoneNumber` of this deployment declares exactly is kept for it, not released.
+   */
   async delete(configured: ConfiguredSettings | undefined, id: string, props: PhoneNumberOutputs) {
     if (props.deletionProtection) {
       // A delete runs with the outputs recorded in state, so only an update can lift the protection.
@@ -113,6 +116,13 @@ export const phoneNumberOperations = providerOperations({
           "then run the command again. To stop managing it and keep the number, use the retainOnDelete resource option or `pulumi state delete`; " +
           "that is also the way out for the old number of a replacement left pending deletion, which the program no longer reaches.",
       );
+    }
+    if (isDeclaredExactly(id)) {
+      // The number stays with the account for the resource that declares it; releasing it here would take it
+      // from under that resource (a rename without aliases, or numbers brought under a fleet by adopt: true).
+      handOver(id);
+      logProgress(`${id} was not released: another PhoneNumber of this deployment declares it, and keeps it`);
+      return;
     }
     const client = sharedClient(configured);
     const immediate = props.releaseMode === "immediate";
@@ -144,6 +154,8 @@ async function acquireExactNumber(client: VobizClient, e164: string, inputs: Pho
   const owned = await client.findOwnedNumber(e164);
   if (owned === undefined || isGone(owned)) throw notForSale;
   if (owned.status === PENDING_RELEASE) return cancelPendingRelease(client, owned);
+  // Deleted first in this deployment (delete before replace) and kept for this resource, which declares it.
+  if (wasHandedOver(e164)) return owned;
   if (wasBoughtByCriteria(e164)) {
     throw new Error(
       `${e164} was bought moments ago in this deployment by a PhoneNumber chosen by criteria, before this one declared it. ` +

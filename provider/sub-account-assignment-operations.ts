@@ -1,6 +1,7 @@
 import { NotFoundError, type VobizClient } from "../sdk";
 import { unassignRespectingCoolOff } from "./cool-off";
-import { noteRegistration } from "./declared-numbers";
+import { declareAssignment, isAssignmentDeclared, noteRegistration } from "./declared-numbers";
+import { isUnknown } from "./check-failures";
 import { forgetOwnedNumbers, lookupOwnedNumber } from "./owned-number-lookup";
 import { PartialFailure } from "./partial-failure";
 import { providerOperations } from "./provider-operations";
@@ -18,7 +19,12 @@ const isSubAccount = (accountId: string): boolean => accountId.startsWith("SA_")
 export const subAccountAssignmentOperations = providerOperations({
   async check(_olds: unknown, news: Record<string, unknown>) {
     noteRegistration();
-    return checkSubAccountAssignment(news);
+    const result = checkSubAccountAssignment(news);
+    const { e164, subAccountId } = result.inputs;
+    if (result.failures.length === 0 && typeof e164 === "string" && typeof subAccountId === "string" && !isUnknown(e164) && !isUnknown(subAccountId)) {
+      declareAssignment(e164, subAccountId);
+    }
+    return result;
   },
 
   async diff(_id: string, olds: SubAccountAssignmentOutputs, news: SubAccountAssignmentInputs) {
@@ -102,13 +108,19 @@ export const subAccountAssignmentOperations = providerOperations({
 
   /**
    * Moves the number back to the master account; already unassigned is success, and so is a number that
-   * another sub-account now holds (that assignment is not this resource's to undo). A cool-off keeps it in state.
+   * another sub-account now holds (that assignment is not this resource's to undo), and a number that another
+   * assignment of this deployment declares with the same sub-account is left there. A cool-off keeps it in state.
    */
   async delete(configured: ConfiguredSettings | undefined, id: string, props: SubAccountAssignmentOutputs) {
     const client = sharedClient(configured);
     forgetOwnedNumbers();
     const number = await client.findOwnedNumber(id);
     if (!number || number.account_id !== props.subAccountId) return;
+    if (isAssignmentDeclared(id, number.account_id)) {
+      // Another SubAccountAssignment of this deployment wants it where it is (a rename without aliases).
+      logProgress(`${id} was left with ${number.account_id}: another SubAccountAssignment of this deployment declares it there`);
+      return;
+    }
     try {
       const coolOff = await unassignRespectingCoolOff(client, id, number.account_id, unassignOptions(props));
       if (coolOff?.resolvedBy === "force") logProgress(`${id}: forced past the cool-off that lasted until ${coolOff.until} (admin override, audited)`);

@@ -1,4 +1,5 @@
 import type { RunningEmulator } from "../../emulator";
+import { forgetDeployment } from "../../provider/declared-numbers";
 import { forgetOwnedNumbers } from "../../provider/owned-number-lookup";
 import { phoneNumberOperations } from "../../provider/phone-number-operations";
 import type { PhoneNumberOutputs } from "../../provider/phone-number-inputs";
@@ -16,6 +17,12 @@ async function feesOf(emulator: RunningEmulator, e164: string): Promise<string[]
 }
 
 // What `up` and `destroy` cost per number: the floor is one purchase, lookup or release each.
+// Each test, and each step of a test after the first, is a deployment with a provider process of its own.
+function nextDeployment(): void {
+  forgetDeployment();
+  forgetOwnedNumbers();
+}
+
 describe("PhoneNumber API calls per number", () => {
   const emulator = useEmulator();
   const settings = () => providerSettings(emulator());
@@ -25,7 +32,7 @@ describe("PhoneNumber API calls per number", () => {
   }
 
   beforeEach(async () => {
-    forgetOwnedNumbers();
+    nextDeployment();
     await emulator().control.resetRequests();
   });
 
@@ -40,6 +47,7 @@ describe("PhoneNumber API calls per number", () => {
     const e164 = await inventoryNumber();
     const { outs } = await phoneNumberOperations.create(settings(), { e164 });
     await emulator().control.resetRequests();
+    nextDeployment();
     await phoneNumberOperations.delete(settings(), e164, outs as PhoneNumberOutputs);
     expect(await requestsOf(emulator())).toEqual(["DELETE releaseNumber 200"]);
     expect(await feesOf(emulator(), e164)).toEqual(["purchase", "release_fee"]);
@@ -57,6 +65,7 @@ describe("PhoneNumber API calls per number", () => {
   it("recreates a number pending release from this account by cancelling the release, buying nothing", async () => {
     const e164 = await inventoryNumber();
     const { outs } = await phoneNumberOperations.create(settings(), { e164, trunkGroupId: "trunk-x" });
+    nextDeployment();
     await phoneNumberOperations.delete(settings(), e164, outs as PhoneNumberOutputs);
     await emulator().control.resetRequests();
 
@@ -71,6 +80,7 @@ describe("PhoneNumber API calls per number", () => {
     await vobizClient(emulator()).releaseNumber(e164);
     await emulator().control.resetRequests();
 
+    nextDeployment();
     await phoneNumberOperations.delete(settings(), e164, outs as PhoneNumberOutputs);
     expect(await requestsOf(emulator())).toEqual(["DELETE releaseNumber 400", "GET listNumbers 200"]);
     expect(await feesOf(emulator(), e164)).toEqual(["purchase", "release_fee"]);
@@ -81,6 +91,7 @@ describe("PhoneNumber API calls per number", () => {
     const { outs } = await phoneNumberOperations.create(settings(), { e164 });
     await emulator().control.injectFault({ match: { method: "DELETE", path_contains: encodeURIComponent(e164) }, kind: "status", status: 403 });
 
+    nextDeployment();
     await expect(phoneNumberOperations.delete(settings(), e164, outs as PhoneNumberOutputs)).rejects.toThrow(/403/);
     expect(await emulator().control.getNumber(e164)).toMatchObject({ owner: "MA_DEMO0001", status: "active" });
   });
