@@ -1,3 +1,4 @@
+import type { PulumiFn } from "@pulumi/pulumi/automation";
 import type { RunningEmulator } from "../../emulator";
 import { PhoneNumber, SubAccountAssignment, type PhoneNumberArgs, type SubAccountAssignmentArgs } from "../../index";
 import type { TestStack } from "./pulumi-stack";
@@ -32,6 +33,12 @@ export function e2eSuite(options: { afterEachTest?: (emulator: RunningEmulator) 
 
   return {
     emulator,
+
+    /** This test's stack, running `program`. */
+    async programStack(name: string, program: PulumiFn) {
+      stack = await vobizStack(name, emulator(), program);
+      return stack;
+    },
 
     /** This test's stack: one `PhoneNumber` named "number", whose inputs `setArgs` changes for the next run. */
     async numberStack(name: string, initial: PhoneNumberArgs) {
