@@ -27,6 +27,8 @@ import { providerOperations } from "./provider-operations";
 // keeps the number and refunds the fee; after that (or after an immediate release) it is gone.
 const PENDING_RELEASE = "pending_release";
 const isGone = (number: VobizNumber): boolean => number.status === "released";
+// The status recorded for a number whose purchase had no answer (see `unconfirmedPurchase`).
+const UNCONFIRMED = "unconfirmed";
 
 /** The `PhoneNumber` provider methods, called by the serialized provider through `require`. */
 export const phoneNumberOperations = providerOperations({
@@ -87,12 +89,15 @@ export const phoneNumberOperations = providerOperations({
   },
 
   /**
-   * Cancels a pending release (one call, nothing bought), then routes the number as the inputs say, from
-   * its routing as Vobiz reports it now (not as recorded).
+   * Cancels a pending release (one call, nothing bought), or makes a purchase recorded as unconfirmed that
+   * did not go through, then routes the number as the inputs say, from its routing as Vobiz reports it now
+   * (not as recorded).
    */
-  async update(configured: ConfiguredSettings | undefined, id: string, _olds: PhoneNumberOutputs, news: PhoneNumberInputs) {
+  async update(configured: ConfiguredSettings | undefined, id: string, olds: PhoneNumberOutputs, news: PhoneNumberInputs) {
     const client = sharedClient(configured);
-    const found = await client.findOwnedNumber(id);
+    const held = await client.findOwnedNumber(id);
+    // A purchase recorded as unconfirmed that did not go through is made now, if the number is still for sale.
+    const found = held === undefined && olds.status === UNCONFIRMED ? await purchaseIfForSale(client, id, news) : held;
     if (found === undefined || isGone(found)) {
       throw new Error(
         `${id} is no longer held by ${client.authId}${found ? ` (status ${found.status})` : ""}. ` +
@@ -200,6 +205,17 @@ async function releaseUnlessGone(client: VobizClient, e164: string, immediate: b
   throw refused;
 }
 
+/** Buys the number unless it is no longer in inventory (undefined then); fails like any purchase otherwise. */
+async function purchaseIfForSale(client: VobizClient, e164: string, inputs: PhoneNumberInputs): Promise<VobizNumber | undefined> {
+  try {
+    return await writing(() => client.purchaseNumber(e164, inputs.currency ? { currency: inputs.currency } : {}));
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    if (error instanceof PurchaseOutcomeUnknownError) throw unconfirmedPurchase(error, inputs, client.authId);
+    throw error;
+  }
+}
+
 /** Restores a number from its pending release: one call, the release fee refunded, nothing bought. */
 async function cancelPendingRelease(client: VobizClient, number: VobizNumber): Promise<VobizNumber> {
   await writing(() => client.cancelRelease(number.e164));
@@ -215,7 +231,7 @@ async function cancelPendingRelease(client: VobizClient, number: VobizNumber): P
 function unconfirmedPurchase(error: PurchaseOutcomeUnknownError, inputs: PhoneNumberInputs, authId: string): PartialFailure {
   const explanation =
     `${error.message} The number is recorded in the stack as unconfirmed: the next \`pulumi up\` checks whether ${authId} holds it ` +
-    "and finishes the job without buying it twice; if it does not, `pulumi refresh` drops it and `pulumi up` buys one again.";
+    "and finishes the job without buying it twice, buying it then only if this purchase did not go through and it is still for sale.";
   const outputs: PhoneNumberOutputs = {
     e164: error.e164,
     numberId: null,
@@ -223,7 +239,7 @@ function unconfirmedPurchase(error: PurchaseOutcomeUnknownError, inputs: PhoneNu
     country: inputs.country ?? "",
     region: "",
     capabilities: { voice: false, sms: false, mms: false, fax: false },
-    status: "unconfirmed",
+    status: UNCONFIRMED,
     setupFee: 0,
     monthlyFee: 0,
     currency: inputs.currency ?? "",

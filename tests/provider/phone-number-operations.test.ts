@@ -110,4 +110,19 @@ describe("a purchase nobody could confirm", () => {
     expect(outs).toMatchObject({ e164, status: "active", trunkGroupId: "trunk-u" });
     expect((await emulator().control.ledger()).filter((row) => row.kind === "purchase" && row.e164 === e164)).toHaveLength(1);
   });
+
+  it("is bought by the next update when it did not go through, once", async () => {
+    const criteria = { country: "IN", contains: "9122", trunkGroupId: "trunk-v" };
+    await emulator().control.injectFault({ match: { path_contains: "purchase-from-inventory" }, kind: "status", status: 502 });
+    await emulator().control.injectFault({ match: { method: "GET", path_contains: "/numbers?page=" }, kind: "status", status: 500 });
+
+    const failure = await phoneNumberOperations.create(settings(), criteria).catch((error: unknown) => error);
+    const { id: e164, properties } = failure as { id: string; properties: PhoneNumberOutputs };
+    expect([e164, properties.status]).toEqual([expect.stringMatching(/^\+9122/), "unconfirmed"]);
+    expect(await emulator().control.getNumber(e164)).toMatchObject({ owner: null });
+
+    const { outs } = await phoneNumberOperations.update(settings(), e164, properties, criteria);
+    expect(outs).toMatchObject({ e164, status: "active", trunkGroupId: "trunk-v" });
+    expect((await emulator().control.ledger()).filter((row) => row.kind === "purchase" && row.e164 === e164)).toHaveLength(1);
+  });
 });
