@@ -230,8 +230,8 @@ async function cancelPendingRelease(client: VobizClient, number: VobizNumber): P
  */
 function unconfirmedPurchase(error: PurchaseOutcomeUnknownError, inputs: PhoneNumberInputs, authId: string): PartialFailure {
   const explanation =
-    `${error.message} The number is recorded in the stack as unconfirmed: the next \`pulumi up\` checks whether ${authId} holds it ` +
-    "and finishes the job without buying it twice, buying it then only if this purchase did not go through and it is still for sale.";
+    `${error.message} The number is recorded in the stack as unconfirmed, which is that check: run \`pulumi up\` again, and it looks up ` +
+    `whether ${authId} holds it and finishes the job, buying it only if this purchase did not go through and it is still for sale.`;
   const outputs: PhoneNumberOutputs = {
     e164: error.e164,
     numberId: null,
