@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import type { Writable } from "node:stream";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { packageVersion } from "../sdk/package-version";
+import { CommanderError, InvalidArgumentError, Option } from "commander";
+import { toolCommand } from "../sdk/tool-command";
 import { StateFileError } from "./persistence";
 import type { SeedCredentials, SeedName } from "./seed";
 import { startEmulator, type NoCredentials, type RunningEmulator } from "./start-emulator";
@@ -86,20 +86,12 @@ interface CliOptions {
 
 // Each option converts and checks its own value, so adding one is one more `.option(...)` line.
 function parseOptions(argv: readonly string[], streams: CliStreams): CliOptions {
-  const program = new Command("vobiz-emulator")
-    .description("A local, stateful stand-in for the Vobiz Phone Numbers API, with a control API for tests.")
-    .version(packageVersion(), "-V, --version", "print the version of pulumi-vobiz")
+  const program = toolCommand("vobiz-emulator", "A local, stateful stand-in for the Vobiz Phone Numbers API, with a control API for tests.", streams)
     .option("--port <N>", "TCP port on 127.0.0.1; 0 picks a free one", portNumber, 0)
     .option("--state <FILE>", "load state from FILE when it exists, and save every change to it before answering", filePath)
     .addOption(new Option("--seed <name>", "starting state when there is no state file").choices(["default", "empty"]).default("default"))
     .option("--latency-ms <N>", "milliseconds every request waits before it is answered, standing for a real network", milliseconds, 0)
-    .addHelpText("after", HELP_AFTER)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => void streams.stdout.write(text),
-      writeErr: (text) => void streams.stderr.write(text),
-      outputError: () => undefined,
-    });
+    .addHelpText("after", HELP_AFTER);
   program.parse([...argv], { from: "user" });
   const { port, seed, state, latencyMs } = program.opts<{ port: number; seed: SeedName; state?: string; latencyMs: number }>();
   return { port, seed, latencyMs, ...(state === undefined ? {} : { stateFile: state }) };

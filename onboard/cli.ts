@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { CommanderError, InvalidArgumentError, Option } from "commander";
 import { FleetFileError } from "../fleet/fleet-file-error";
 import { mergeFleetFile, renderFleetFile } from "../fleet/write-fleet-file";
 import { VobizClient } from "../sdk";
@@ -8,7 +8,7 @@ import { resolveCredentials } from "./credentials";
 import { LIST_PAGE_SIZE, listAccountNumbers } from "./list-account-numbers";
 import { listingProgress, type ProgressStream } from "./listing-progress";
 import { planOnboarding, type OnboardFilters } from "./plan-onboarding";
-import { packageVersion } from "../sdk/package-version";
+import { toolCommand } from "../sdk/tool-command";
 
 /** Where the command reads and writes; the real process by default, anything alike in tests. */
 export interface OnboardIo {
@@ -133,9 +133,7 @@ async function onboard(options: OnboardOptions, client: VobizClient, io: Onboard
 }
 
 function parseArguments(argv: readonly string[], io: OnboardIo): OnboardOptions {
-  const program = new Command("vobiz-onboard")
-    .description("Write a fleet file (numbers.yaml) that brings every number a Vobiz account holds under Pulumi management.")
-    .version(packageVersion(), "-V, --version", "print the version of pulumi-vobiz")
+  const program = toolCommand("vobiz-onboard", "Write a fleet file (numbers.yaml) that brings every number a Vobiz account holds under Pulumi management.", io)
     .option("--out <file>", "the fleet file to write", "numbers.yaml")
     .option("--merge", "add the numbers missing from an existing --out file, keeping its entries, comments and order")
     .addOption(new Option("--force", "replace an existing --out file").conflicts("merge"))
@@ -147,13 +145,7 @@ function parseArguments(argv: readonly string[], io: OnboardIo): OnboardOptions 
     .option("--auth-id <id>", "the account's Auth ID, MA_… or SA_… (default: $VOBIZ_AUTH_ID)")
     .option("--auth-token <token>", "the auth token (default: $VOBIZ_AUTH_TOKEN); discouraged: visible to other users in ps and kept in shell history")
     .option("--base-url <url>", "the API root (default: $VOBIZ_BASE_URL, else https://api.vobiz.ai/api)")
-    .addHelpText("after", HELP_AFTER)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => void io.stdout.write(text),
-      writeErr: (text) => void io.stderr.write(text),
-      outputError: () => undefined,
-    });
+    .addHelpText("after", HELP_AFTER);
   program.parse([...argv], { from: "user" });
   return program.opts<OnboardOptions>();
 }

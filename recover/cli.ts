@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { CommanderError, InvalidArgumentError } from "commander";
 import { listAccountNumbers } from "../onboard/list-account-numbers";
 import { resolveSettings } from "../provider/credentials";
 import { isE164, VobizClient } from "../sdk";
@@ -14,7 +14,7 @@ import { runningProviders } from "./running-providers";
 import { parseStackExport } from "./stack-deployment";
 import { stackSettings } from "./stack-settings";
 import { parseSince, windowStartFromHistory, type WindowStart } from "./window-start";
-import { packageVersion } from "../sdk/package-version";
+import { toolCommand } from "../sdk/tool-command";
 
 /** Where the command reads and writes; the real process by default. */
 export interface RecoverIo {
@@ -149,20 +149,12 @@ function stackNameOf(urn: string | undefined): string | undefined {
 }
 
 function parseArguments(argv: readonly string[], io: RecoverIo): RecoverOptions {
-  const program = new Command("vobiz-recover")
-    .description("After an interrupted `pulumi up`, records in the stack the numbers it bought and never recorded, and drops what it never did.")
-    .version(packageVersion(), "-V, --version", "print the version of pulumi-vobiz")
+  const program = toolCommand("vobiz-recover", "After an interrupted `pulumi up`, records in the stack the numbers it bought and never recorded, and drops what it never did.", io)
     .option("--stack <name>", "the stack (default: the selected one)")
     .option("--apply", "write the plan into the stack with `pulumi stack import` (default: print it only)")
     .option("--since <time>", "count numbers bought from this ISO 8601 time on (default: the end of the stack's last finished update)", sinceOption)
     .option("--assign <urn=e164>", "the number a pending create bought, or none; repeatable", assignOption)
-    .addHelpText("after", HELP_AFTER)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => void io.stdout.write(text),
-      writeErr: (text) => void io.stderr.write(text),
-      outputError: () => undefined,
-    });
+    .addHelpText("after", HELP_AFTER);
   program.parse([...argv], { from: "user" });
   const options = program.opts<Omit<RecoverOptions, "assign"> & { assign?: RecoverOptions["assign"] }>();
   return { ...options, assign: options.assign ?? [] };
