@@ -2,53 +2,33 @@ import * as fs from "node:fs";
 import { createServer } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { RunningEmulator } from "../../emulator";
 import { EmulatorControl } from "../../emulator";
 import { startEmulatorProcess, type EmulatorProcess } from "../emulator/emulator-process";
-import { installedProject } from "../helpers/installed-project";
-import { expectConverged, faultScenario, FLEET, upUntilConverged } from "./reliability/fault-scenario";
-import type { ProjectStack } from "../helpers/project-stack";
-import { forgetStacks, purchasesOf, RELIABILITY_PROGRAM, reliabilityStack, seedAccount, waitFor } from "./reliability/reliability-fixture";
+import { expectConverged, faultMatrixSuite, FLEET, upUntilConverged } from "./reliability/fault-scenario";
+import { purchasesOf, reliabilityStack, seedAccount, waitFor } from "./reliability/reliability-fixture";
 
 // The fault matrix, part two: Vobiz performs requests but answers slowly, wrongly, or not at all. 50 numbers
 // through the CLI from a project folder, each scenario against an emulator of its own. Each must converge with
 // one debit per number and no orphan.
 describe("50 numbers deployed while Vobiz answers slowly, wrongly or not at all", () => {
-  let dir: string;
-  const emulators: RunningEmulator[] = [];
-  const stacks: ProjectStack[] = [];
-  const timings: string[] = [];
-
-  beforeAll(async () => {
-    dir = await installedProject(RELIABILITY_PROGRAM);
-  }, 600_000);
-
-  afterAll(async () => {
-    await forgetStacks(stacks);
-    await Promise.all(emulators.map((e) => e.close()));
-    console.log(`fault matrix (outcomes):\n${timings.join("\n")}`);
-  });
+  const suite = faultMatrixSuite("outcomes");
 
   it("2-second latency spikes on 10 % of requests: one up", async () => {
-    const { emulator, account, stack } = await faultScenario(dir, "latency", { kind: "latency", latency_ms: 2000, probability: 0.1, seed: 2, times: 100_000 });
-    emulators.push(emulator);
-    stacks.push(stack);
+    const { emulator, account, stack } = await suite.scenario("latency", { kind: "latency", latency_ms: 2000, probability: 0.1, seed: 2, times: 100_000 });
     const { runs, seconds } = await upUntilConverged(stack, { maxRuns: 1 });
-    timings.push(`latency spikes: ${seconds}s, ${runs.length} up`);
+    suite.time(`latency spikes: ${seconds}s, ${runs.length} up`);
     expect((await emulator.control.requests()).requests.filter((r) => r.fault === "latency").length).toBeGreaterThan(5);
     await expectConverged(stack, emulator, account);
   }, 300_000);
 
   it("every purchase commits and then answers 502: one up, each purchase confirmed by a lookup and never sent twice", async () => {
-    const { emulator, account, stack } = await faultScenario(dir, "commit-then-502", {
+    const { emulator, account, stack } = await suite.scenario("commit-then-502", {
       kind: "commit-then-502",
       times: 100_000,
       match: { method: "POST", path_contains: "purchase-from-inventory" },
     });
-    emulators.push(emulator);
-    stacks.push(stack);
     const { runs, seconds } = await upUntilConverged(stack, { maxRuns: 1 });
-    timings.push(`commit then 502: ${seconds}s, ${runs.length} up`);
+    suite.time(`commit then 502: ${seconds}s, ${runs.length} up`);
     const purchases = (await emulator.control.requests()).requests.filter((r) => r.route === "purchaseNumber");
     expect(purchases).toHaveLength(FLEET.count);
     expect(purchases.every((r) => r.status === 502)).toBe(true);
@@ -62,8 +42,8 @@ describe("50 numbers deployed while Vobiz answers slowly, wrongly or not at all"
     try {
       const emulator = { baseUrl: running.baseUrl, control: new EmulatorControl(running.baseUrl) };
       const account = await seedAccount(emulator);
-      const stack = await reliabilityStack({ dir, name: "restart", baseUrl: emulator.baseUrl, account, config: FLEET });
-      stacks.push(stack);
+      const stack = await reliabilityStack({ dir: suite.projectDir(), name: "restart", baseUrl: emulator.baseUrl, account, config: FLEET });
+      suite.keepStack(stack);
 
       const started = Date.now();
       const first = stack.up(["--skip-preview"], { expect: "any" });
@@ -79,7 +59,7 @@ describe("50 numbers deployed while Vobiz answers slowly, wrongly or not at all"
       const afterRestart = await purchasesOf(emulator, account.authId);
       const firstRun = await first;
       const rest = firstRun.code === 0 ? { runs: [] } : await upUntilConverged(stack, { maxRuns: 2 });
-      timings.push(`emulator restart: ${Math.round((Date.now() - started) / 1000)}s, ${1 + rest.runs.length} ups`);
+      suite.time(`emulator restart: ${Math.round((Date.now() - started) / 1000)}s, ${1 + rest.runs.length} ups`);
 
       // Everything answered before the kill was saved: a restart loses no purchase.
       expect(beforeKill.filter((e164) => !afterRestart.has(e164))).toEqual([]);

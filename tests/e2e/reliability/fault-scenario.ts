@@ -2,7 +2,8 @@ import { startEmulator, type RunningEmulator } from "../../../emulator";
 import type { FaultSpec } from "../../../emulator/control-types";
 import { VobizClient } from "../../../sdk";
 import type { CliRun, ProjectStack } from "../../helpers/project-stack";
-import { reliabilityStack, seedAccount, stackAgainstAccount, type SeededAccount } from "./reliability-fixture";
+import { installedProject } from "../../helpers/installed-project";
+import { forgetStacks, RELIABILITY_PROGRAM, reliabilityStack, seedAccount, stackAgainstAccount, type SeededAccount } from "./reliability-fixture";
 
 /** The fleet every fault scenario deploys: 50 numbers by criteria, a fifth on applications, 10 handed to a sub-account. */
 export const FLEET = { count: 50, assigned: 10, applicationEvery: 5 } as const;
@@ -72,4 +73,42 @@ export function diagnostics(run: CliRun): string {
   const text = `${run.stdout}\n${run.stderr}`;
   const start = text.indexOf("Diagnostics:");
   return start === -1 ? text : text.slice(start);
+}
+
+/**
+ * The hooks of one fault-matrix suite: the reliability program installed once before its scenarios, and every
+ * emulator and stack they start cleaned up after them, when the time each scenario took is printed.
+ */
+export function faultMatrixSuite(label: string) {
+  let dir: string | undefined;
+  const emulators: RunningEmulator[] = [];
+  const stacks: ProjectStack[] = [];
+  const timings: string[] = [];
+  beforeAll(async () => {
+    dir = await installedProject(RELIABILITY_PROGRAM);
+  }, 600_000);
+  afterAll(async () => {
+    await forgetStacks(stacks);
+    await Promise.all(emulators.map((e) => e.close()));
+    console.log(`fault matrix (${label}):\n${timings.join("\n")}`);
+  });
+  const projectDir = (): string => {
+    if (dir === undefined) throw new Error("faultMatrixSuite(): the program is installed in beforeAll; read it inside a test");
+    return dir;
+  };
+
+  return {
+    projectDir,
+    /** A scenario against an emulator of its own (see `faultScenario`), cleaned up after the suite. */
+    async scenario(name: string, ...faults: FaultSpec[]) {
+      const started = await faultScenario(projectDir(), name, ...faults);
+      emulators.push(started.emulator);
+      stacks.push(started.stack);
+      return started;
+    },
+    /** A stack a scenario made itself, forgotten after the suite. */
+    keepStack: (stack: ProjectStack): void => void stacks.push(stack),
+    /** One line of the timings printed after the suite. */
+    time: (line: string): void => void timings.push(line),
+  };
 }
