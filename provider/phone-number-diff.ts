@@ -1,6 +1,6 @@
 import { isUnknown } from "./check-failures";
 import { selectionKeys, type PhoneNumberInputs, type PhoneNumberOutputs, type Selection } from "./phone-number-inputs";
-import { selectionOf } from "./phone-number-outputs";
+import { recordedStatus, selectionOf } from "./phone-number-outputs";
 
 /** The engine's view of a diff: whether anything changes, and which inputs force another number. */
 export interface DiffVerdict {
@@ -13,13 +13,16 @@ export interface DiffVerdict {
  * Compares the recorded number with new inputs. Only a change of the number itself replaces: another
  * `e164`, or criteria the current number no longer meets. Routing, protection, release mode, criteria the
  * number still meets, and a release pending since the last refresh are updated in place; `__provider` is
- * never compared.
+ * never compared. A purchase recorded as unconfirmed is always updated, to settle it; a resource that holds no
+ * number (`not_bought`) is replaced.
  *
  * Throws when the program asks to replace a number with `deletionProtection`: the replacement would buy the
  * new number and then be refused the release of the old one. The refusal comes at preview, before anything
  * is bought, and says how to get there.
  */
 export function diffPhoneNumber(olds: PhoneNumberOutputs, news: PhoneNumberInputs): DiffVerdict {
+  // A resource that holds no number gets one; its delete releases nothing, so protection has nothing to keep.
+  if (olds.status === recordedStatus.notBought) return { changes: true, replaces: ["e164"], deleteBeforeReplace: false };
   const selectionChanged = !sameSelection(olds.selection, selectionOf(news));
   const replaces = news.e164 !== undefined ? (news.e164 === olds.e164 ? [] : ["e164"]) : unmetCriteria(olds, news);
   const protectedNumber = olds.deletionProtection === true;
@@ -35,6 +38,8 @@ export function diffPhoneNumber(olds: PhoneNumberOutputs, news: PhoneNumberInput
     (news.releaseMode ?? "standard") !== olds.releaseMode,
     (news.deletionProtection ?? false) !== olds.deletionProtection,
     olds.status === "pending_release",
+    // The next `up` settles a purchase recorded as unconfirmed, so it is always an update.
+    olds.status === recordedStatus.unconfirmed,
   ].some(Boolean);
   // Any replacement that still happens (a forced `up --replace`, or a number whose fees moved past the
   // criteria) deletes first, so that protection refuses it before another number is bought.

@@ -10,38 +10,39 @@ import {
 } from "../sdk";
 import { isUnknown } from "./check-failures";
 import type { ConfiguredSettings } from "./client-factory";
-import { sharedClient } from "./shared-client";
-import { declareExactNumber, handOver, isDeclaredExactly, noteRegistration, wasHandedOver } from "./declared-numbers";
 import { checkPhoneNumber } from "./phone-number-check";
 import { diffPhoneNumber } from "./phone-number-diff";
 import type { PhoneNumberInputs, PhoneNumberOutputs } from "./phone-number-inputs";
-import { inputsFromOutputs, phoneNumberOutputs, selectionOf } from "./phone-number-outputs";
-import { lookupOwnedNumber, writing } from "./owned-number-lookup";
-import { purchaseMatchingNumber, wasBoughtByCriteria } from "./inventory-picker";
+import { inputsFromOutputs, phoneNumberOutputs, recordedStatus, selectionOf } from "./phone-number-outputs";
+import { purchaseMatchingNumber } from "./inventory-picker";
 import { PartialFailure } from "./partial-failure";
 import { applyRouting, type Routing } from "./routing";
 import { logProgress } from "./progress-log";
 import { providerOperations } from "./provider-operations";
+import { currentSession, type DeploymentSession } from "./session/deployment-session";
+import { Claimant } from "./session/number-claims";
 
 // A standard release leaves the number listed as pending_release for 24 hours, during which cancelling it
 // keeps the number and refunds the fee; after that (or after an immediate release) it is gone.
 const PENDING_RELEASE = "pending_release";
 const isGone = (number: VobizNumber): boolean => number.status === "released";
-// The status recorded for a number whose purchase had no answer (see `unconfirmedPurchase`).
-const UNCONFIRMED = "unconfirmed";
+const { unconfirmed: UNCONFIRMED, notBought: NOT_BOUGHT } = recordedStatus;
 
 /** The `PhoneNumber` provider methods, called by the serialized provider through `require`. */
 export const phoneNumberOperations = providerOperations({
   /** Validates the inputs, and declares an exact number to this deployment so no pick by criteria takes it. */
   async check(_olds: unknown, news: Record<string, unknown>) {
-    noteRegistration();
+    const { registrations } = currentSession();
+    registrations.noteRegistration();
     const result = checkPhoneNumber(news);
     const e164 = result.inputs.e164;
-    if (result.failures.length === 0 && e164 !== undefined && !isUnknown(e164)) declareExactNumber(e164);
+    if (result.failures.length === 0 && e164 !== undefined && !isUnknown(e164)) registrations.declareExactNumber(e164);
     return result;
   },
 
+  /** Compares the recorded number with the program's, and keeps picks off a number recorded without proof. */
   async diff(_id: string, olds: PhoneNumberOutputs, news: PhoneNumberInputs) {
+    if (olds.status === UNCONFIRMED) currentSession().claims.reserve(olds.e164);
     return diffPhoneNumber(olds, news);
   },
 
@@ -50,18 +51,23 @@ export const phoneNumberOperations = providerOperations({
    * ours, any later failure is a partial failure carrying its id, so the next `up` finishes the job.
    */
   async create(configured: ConfiguredSettings | undefined, inputs: PhoneNumberInputs) {
-    const client = sharedClient(configured);
+    const session = currentSession();
+    const client = session.client(configured);
     const selection = selectionOf(inputs);
     let number: VobizNumber;
     try {
-      if (inputs.e164 === undefined) number = await writing(() => purchaseMatchingNumber(client, inputs));
-      else number = inputs.adopt ? await adoptNumber(client, inputs.e164) : await acquireExactNumber(client, inputs.e164, inputs);
+      if (inputs.e164 === undefined) {
+        const buyer = new Claimant("a PhoneNumber chosen by criteria");
+        number = await session.ownedListings.writing(() => purchaseMatchingNumber(session, client, inputs, buyer));
+      } else {
+        number = inputs.adopt ? await adoptNumber(session, client, inputs.e164) : await acquireExactNumber(session, client, inputs.e164, inputs);
+      }
     } catch (error) {
       if (error instanceof PurchaseOutcomeUnknownError) throw unconfirmedPurchase(error, inputs, client.authId);
       throw error;
     }
     try {
-      const routing = await route(client, number, desiredRouting(inputs));
+      const routing = await route(session, client, number, desiredRouting(inputs));
       return { id: number.e164, outs: phoneNumberOutputs(withRouting(number, routing), inputs, selection) };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -78,8 +84,13 @@ export const phoneNumberOperations = providerOperations({
    * next `up` can still cancel the release; a number no longer held by the account leaves the state.
    */
   async read(configured: ConfiguredSettings | undefined, id: string, props: Partial<PhoneNumberOutputs> | undefined) {
-    const client = sharedClient(configured);
-    const number = await lookupOwnedNumber(client, id);
+    // The account holding the number proves nothing about whose purchase bought it: a number recorded without
+    // proof stays as recorded, for the next `up` to settle (see `resolveUnconfirmed`); one proven not bought goes.
+    if (props?.status === NOT_BOUGHT) return {};
+    if (props?.status === UNCONFIRMED) return { id, props, inputs: inputsFromOutputs(props as PhoneNumberOutputs) };
+    const session = currentSession();
+    const client = session.client(configured);
+    const number = await session.ownedListings.lookup(client, id);
     if (number === undefined || isGone(number)) return {};
     const recorded: PhoneNumberInputs = {};
     if (props?.releaseMode) recorded.releaseMode = props.releaseMode;
@@ -89,31 +100,32 @@ export const phoneNumberOperations = providerOperations({
   },
 
   /**
-   * Cancels a pending release (one call, nothing bought), or makes a purchase recorded as unconfirmed that
-   * did not go through, then routes the number as the inputs say, from its routing as Vobiz reports it now
-   * (not as recorded).
+   * Settles a purchase recorded as unconfirmed (see `resolveUnconfirmed`), cancels a pending release (one call,
+   * nothing bought), then routes the number as the inputs say, from its routing as Vobiz reports it now (not as
+   * recorded).
    */
   async update(configured: ConfiguredSettings | undefined, id: string, olds: PhoneNumberOutputs, news: PhoneNumberInputs) {
-    const client = sharedClient(configured);
-    const held = await client.findOwnedNumber(id);
-    // A purchase recorded as unconfirmed that did not go through is made now, if the number is still for sale.
-    const found = held === undefined && olds.status === UNCONFIRMED ? await purchaseIfForSale(client, id, news) : held;
+    const session = currentSession();
+    const client = session.client(configured);
+    const found = olds.status === UNCONFIRMED ? await resolveUnconfirmed(session, client, id, olds, news) : await client.findOwnedNumber(id);
     if (found === undefined || isGone(found)) {
       throw new Error(
         `${id} is no longer held by ${client.authId}${found ? ` (status ${found.status})` : ""}. ` +
           "Run `pulumi refresh` to drop it from the stack, then `pulumi up` to get a number again.",
       );
     }
-    const number = found.status === PENDING_RELEASE ? await cancelPendingRelease(client, found) : found;
-    const routing = await route(client, number, desiredRouting(news));
+    const number = found.status === PENDING_RELEASE ? await cancelPendingRelease(session, client, found) : found;
+    const routing = await route(session, client, number, desiredRouting(news));
     return { outs: phoneNumberOutputs(withRouting(number, routing), news, selectionOf(news)) };
   },
 
   /**
-   * Releases the number; one that is already released or gone counts as deleted. A number that another
-   * `PhoneNumber` of this deployment declares exactly is kept for it, not released.
+   * Releases the number; one that is already released or gone counts as deleted, and a resource that holds no
+   * number releases nothing. A number that another `PhoneNumber` of this deployment declares exactly is kept
+   * for it, not released.
    */
   async delete(configured: ConfiguredSettings | undefined, id: string, props: PhoneNumberOutputs) {
+    if (props.status === NOT_BOUGHT) return;
     if (props.deletionProtection) {
       // A delete runs with the outputs recorded in state, so only an update can lift the protection.
       throw new Error(
@@ -122,16 +134,17 @@ export const phoneNumberOperations = providerOperations({
           "that is also the way out for the old number of a replacement left pending deletion, which the program no longer reaches.",
       );
     }
-    if (isDeclaredExactly(id)) {
+    const session = currentSession();
+    if (session.registrations.isDeclaredExactly(id)) {
       // The number stays with the account for the resource that declares it; releasing it here would take it
       // from under that resource (a rename without aliases, or numbers brought under a fleet by adopt: true).
-      handOver(id);
+      session.registrations.handOver(id);
       logProgress(`${id} was not released: another PhoneNumber of this deployment declares it, and keeps it`);
       return;
     }
-    const client = sharedClient(configured);
+    const client = session.client(configured);
     const immediate = props.releaseMode === "immediate";
-    const result = await releaseUnlessGone(client, id, immediate);
+    const result = await releaseUnlessGone(session, client, id, immediate);
     if (result === undefined) return;
     logProgress(
       immediate
@@ -145,11 +158,13 @@ export const phoneNumberOperations = providerOperations({
  * Buys one exact number, or, when it is not for sale because the account holds it, cancels its release if it
  * is still in our 24-hour window. An owned number is never bought "again": it belongs to someone's stack already.
  */
-async function acquireExactNumber(client: VobizClient, e164: string, inputs: PhoneNumberInputs): Promise<VobizNumber> {
-  declareExactNumber(e164);
+async function acquireExactNumber(session: DeploymentSession, client: VobizClient, e164: string, inputs: PhoneNumberInputs): Promise<VobizNumber> {
+  const { registrations, claims } = session;
+  registrations.declareExactNumber(e164);
+  const buyer = new Claimant(`a PhoneNumber that names ${e164}`);
   let notForSale: NotFoundError;
   try {
-    return await writing(() => client.purchaseNumber(e164, inputs.currency ? { currency: inputs.currency } : {}));
+    return await claims.holding(e164, buyer, () => buy(session, client, e164, inputs, buyer));
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     notForSale = error;
@@ -158,12 +173,13 @@ async function acquireExactNumber(client: VobizClient, e164: string, inputs: Pho
   // back 404 and costs nothing. The lookup that tells why is made only then, not before every purchase.
   const owned = await client.findOwnedNumber(e164);
   if (owned === undefined || isGone(owned)) throw notForSale;
-  if (owned.status === PENDING_RELEASE) return cancelPendingRelease(client, owned);
+  if (owned.status === PENDING_RELEASE) return cancelPendingRelease(session, client, owned);
   // Deleted first in this deployment (delete before replace) and kept for this resource, which declares it.
-  if (wasHandedOver(e164)) return owned;
-  if (wasBoughtByCriteria(e164)) {
+  if (registrations.wasHandedOver(e164)) return owned;
+  const boughtBy = claims.buyerOf(e164);
+  if (boughtBy !== undefined) {
     throw new Error(
-      `${e164} was bought moments ago in this deployment by a PhoneNumber chosen by criteria, before this one declared it. ` +
+      `${e164} was bought moments ago in this deployment by ${boughtBy.description}, before this one declared it. ` +
         "Give that PhoneNumber criteria that leave this number out (excludePrefixes), or name another e164 here.",
     );
   }
@@ -174,17 +190,80 @@ async function acquireExactNumber(client: VobizClient, e164: string, inputs: Pho
 }
 
 /**
+ * Sends one purchase of a number `buyer` holds, as its sole buyer in this deployment, and records the buyer
+ * when it is answered.
+ */
+async function buy(session: DeploymentSession, client: VobizClient, e164: string, inputs: PhoneNumberInputs, buyer: Claimant): Promise<VobizNumber> {
+  const bought = await session.ownedListings.writing(() =>
+    client.purchaseNumber(e164, { ...(inputs.currency ? { currency: inputs.currency } : {}), soleBuyer: true }),
+  );
+  session.claims.recordPurchase(bought.e164, buyer);
+  return bought;
+}
+
+/**
  * Takes a number the account already holds, buying nothing: cancels its release when it is pending, and fails
  * when the account does not hold it. Looked up in the listing the creates of a deployment share, so adopting
  * a fleet costs the pages of one listing rather than a search per number.
  */
-async function adoptNumber(client: VobizClient, e164: string): Promise<VobizNumber> {
-  declareExactNumber(e164);
-  const owned = await lookupOwnedNumber(client, e164);
+async function adoptNumber(session: DeploymentSession, client: VobizClient, e164: string): Promise<VobizNumber> {
+  session.registrations.declareExactNumber(e164);
+  const owned = await session.ownedListings.lookup(client, e164);
   if (owned === undefined || isGone(owned)) {
     throw new Error(`Cannot adopt ${e164}: account ${client.authId} does not own it. Remove adopt: true to buy it from inventory instead.`);
   }
-  return owned.status === PENDING_RELEASE ? cancelPendingRelease(client, owned) : owned;
+  return owned.status === PENDING_RELEASE ? cancelPendingRelease(session, client, owned) : owned;
+}
+
+/**
+ * Settles a purchase recorded as unconfirmed: its answer was lost and so was the lookup that followed, so it
+ * may or may not have bought the number. While this resource holds the number, no other operation of the
+ * deployment may buy it, so what is found then is decided on facts:
+ *
+ * - another operation of this deployment bought it (its purchase was answered): the recorded purchase did
+ *   not go through, and the number is not this resource's. It is recorded as holding no number, and the
+ *   next `up` gets it one;
+ * - the account holds it: the recorded purchase went through. Since that purchase was recorded, every
+ *   deployment has kept its picks off the number (see `diff`), so no sibling bought it meanwhile;
+ * - it is for sale: the recorded purchase did not go through, and it is made now, as the sole buyer;
+ * - neither: another account bought it. It is recorded as holding no number.
+ */
+async function resolveUnconfirmed(
+  session: DeploymentSession,
+  client: VobizClient,
+  id: string,
+  olds: PhoneNumberOutputs,
+  news: PhoneNumberInputs,
+): Promise<VobizNumber | undefined> {
+  const { claims } = session;
+  claims.reserve(id);
+  const buyer = new Claimant(`the PhoneNumber that recorded ${id} as unconfirmed`);
+  return claims.holding(id, buyer, async () => {
+    const boughtBy = claims.buyerOf(id);
+    if (boughtBy !== undefined) throw notBought(id, olds, news, `${boughtBy.description} of this deployment bought it`);
+    const held = await client.findOwnedNumber(id);
+    if (held !== undefined) return held;
+    try {
+      return await buy(session, client, id, news, buyer);
+    } catch (error) {
+      if (error instanceof PurchaseOutcomeUnknownError) throw unconfirmedPurchase(error, news, client.authId);
+      if (error instanceof NotFoundError) throw notBought(id, olds, news, "it is neither held by this account nor for sale any more");
+      throw error;
+    }
+  });
+}
+
+/**
+ * The failure of a resource whose unconfirmed purchase turned out not to have bought its number: recorded as
+ * holding no number, so that it never releases, routes or claims the number another buyer has, and the next
+ * `up` replaces it with a number of its own.
+ */
+function notBought(e164: string, olds: PhoneNumberOutputs, news: PhoneNumberInputs, why: string): PartialFailure {
+  const explanation =
+    `The purchase of ${e164} recorded as unconfirmed did not buy it: ${why}. This resource holds no number now, and ${e164} is left ` +
+    "to its owner. Run `pulumi up` again to get this resource a number.";
+  const outputs: PhoneNumberOutputs = { ...olds, status: NOT_BOUGHT, trunkGroupId: null, applicationId: null };
+  return new PartialFailure(explanation, e164, outputs, [explanation], news);
 }
 
 /**
@@ -192,10 +271,10 @@ async function adoptNumber(client: VobizClient, e164: string): Promise<VobizNumb
  * Vobiz refuses those releases (400, 403) and charges nothing, so the lookup that tells them apart from a
  * real refusal is made only then, not before every release of a destroy.
  */
-async function releaseUnlessGone(client: VobizClient, e164: string, immediate: boolean): Promise<ReleaseResult | undefined> {
+async function releaseUnlessGone(session: DeploymentSession, client: VobizClient, e164: string, immediate: boolean): Promise<ReleaseResult | undefined> {
   let refused: VobizError;
   try {
-    return await writing(() => client.releaseNumber(e164, { immediate }));
+    return await session.ownedListings.writing(() => client.releaseNumber(e164, { immediate }));
   } catch (error) {
     if (!(error instanceof BadRequestError || error instanceof ForbiddenError || error instanceof NotFoundError)) throw error;
     refused = error;
@@ -205,20 +284,9 @@ async function releaseUnlessGone(client: VobizClient, e164: string, immediate: b
   throw refused;
 }
 
-/** Buys the number unless it is no longer in inventory (undefined then); fails like any purchase otherwise. */
-async function purchaseIfForSale(client: VobizClient, e164: string, inputs: PhoneNumberInputs): Promise<VobizNumber | undefined> {
-  try {
-    return await writing(() => client.purchaseNumber(e164, inputs.currency ? { currency: inputs.currency } : {}));
-  } catch (error) {
-    if (error instanceof NotFoundError) return undefined;
-    if (error instanceof PurchaseOutcomeUnknownError) throw unconfirmedPurchase(error, inputs, client.authId);
-    throw error;
-  }
-}
-
 /** Restores a number from its pending release: one call, the release fee refunded, nothing bought. */
-async function cancelPendingRelease(client: VobizClient, number: VobizNumber): Promise<VobizNumber> {
-  await writing(() => client.cancelRelease(number.e164));
+async function cancelPendingRelease(session: DeploymentSession, client: VobizClient, number: VobizNumber): Promise<VobizNumber> {
+  await session.ownedListings.writing(() => client.cancelRelease(number.e164));
   logProgress(`${number.e164} was pending release from this account; cancelled the release instead of buying it again`);
   // Vobiz does not re-attach the trunk or application a release detached.
   return { ...number, status: "active", trunk_group_id: null, application_id: null, released_at: null };
@@ -254,10 +322,10 @@ function unconfirmedPurchase(error: PurchaseOutcomeUnknownError, inputs: PhoneNu
 }
 
 /** Routes the number as desired from its routing as Vobiz reported it; a number already routed so costs no call. */
-async function route(client: VobizClient, number: VobizNumber, desired: Routing): Promise<Routing> {
+async function route(session: DeploymentSession, client: VobizClient, number: VobizNumber, desired: Routing): Promise<Routing> {
   const actual = routingOf(number);
   if (actual.trunkGroupId === desired.trunkGroupId && actual.applicationId === desired.applicationId) return desired;
-  return writing(() => applyRouting(client, number.e164, actual, desired));
+  return session.ownedListings.writing(() => applyRouting(client, number.e164, actual, desired));
 }
 
 function routingOf(number: VobizNumber): Routing {

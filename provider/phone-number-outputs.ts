@@ -1,6 +1,13 @@
 import type { PhoneNumber as VobizNumber } from "../sdk";
 import { selectionKeys, type PhoneNumberInputs, type PhoneNumberOutputs, type Selection } from "./phone-number-inputs";
 
+/**
+ * Statuses the provider records that Vobiz never reports: `unconfirmed`, a purchase whose answer and lookup
+ * were both lost, which may or may not have bought the number; `not_bought`, such a purchase found not to
+ * have bought it, so the resource holds no number and has nothing to route or release.
+ */
+export const recordedStatus = { unconfirmed: "unconfirmed", notBought: "not_bought" } as const;
+
 /** The selection inputs in a fixed key order, absent ones left out, so equal requests serialize equally. */
 export function selectionOf(inputs: PhoneNumberInputs): Selection {
   const selection: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import { UnauthorizedError } from "../sdk";
-import { runningStep } from "./declared-numbers";
+import { currentSession } from "./session/deployment-session";
 
 const CREDENTIAL_HINT =
   " Credentials come from the stack config vobiz:authId and vobiz:authToken, or else from VOBIZ_AUTH_ID and VOBIZ_AUTH_TOKEN. " +
@@ -12,7 +12,7 @@ const CREDENTIAL_HINT =
 const HOST_PRINTS_ERRORS_OF = new Set(["check", "diff", "read", "delete"]);
 const BUG_CLASSES = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError];
 
-// The operations that take one of the engine's parallel slots while they run (see declared-numbers.ts).
+// The operations that take one of the engine's parallel slots while they run (see session/registrations.ts).
 const STEPS = new Set(["create", "update", "delete"]);
 
 // One failure may reach several calls (reads of one refresh share a listing), and the host prints it for each.
@@ -31,7 +31,7 @@ export function providerOperations<T extends Record<string, (...args: never[]) =
   for (const [name, operation] of Object.entries(operations)) {
     wrapped[name] = async (...args: never[]) => {
       try {
-        return await (STEPS.has(name) ? runningStep(() => operation(...args)) : operation(...args));
+        return await (STEPS.has(name) ? currentSession().registrations.runningStep(() => operation(...args)) : operation(...args));
       } catch (caught) {
         const error = caught instanceof UnauthorizedError ? new Error(caught.message + CREDENTIAL_HINT) : caught;
         if (HOST_PRINTS_ERRORS_OF.has(name) && isRaisedOnPurpose(error)) dropHostReport(error);

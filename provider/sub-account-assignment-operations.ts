@@ -1,12 +1,10 @@
 import { NotFoundError, type VobizClient } from "../sdk";
 import { unassignRespectingCoolOff } from "./cool-off";
-import { declareAssignment, isAssignmentDeclared, noteRegistration } from "./declared-numbers";
 import { isUnknown } from "./check-failures";
-import { forgetOwnedNumbers, lookupOwnedNumber } from "./owned-number-lookup";
 import { PartialFailure } from "./partial-failure";
 import { providerOperations } from "./provider-operations";
 import type { ConfiguredSettings } from "./client-factory";
-import { sharedClient } from "./shared-client";
+import { currentSession } from "./session/deployment-session";
 import { logProgress } from "./progress-log";
 import { checkSubAccountAssignment } from "./sub-account-assignment-check";
 import { diffSubAccountAssignment } from "./sub-account-assignment-diff";
@@ -18,11 +16,12 @@ const isSubAccount = (accountId: string): boolean => accountId.startsWith("SA_")
 /** The `SubAccountAssignment` provider methods, called by the serialized provider through `require`. */
 export const subAccountAssignmentOperations = providerOperations({
   async check(_olds: unknown, news: Record<string, unknown>) {
-    noteRegistration();
+    const { registrations } = currentSession();
+    registrations.noteRegistration();
     const result = checkSubAccountAssignment(news);
     const { e164, subAccountId } = result.inputs;
     if (result.failures.length === 0 && typeof e164 === "string" && typeof subAccountId === "string" && !isUnknown(e164) && !isUnknown(subAccountId)) {
-      declareAssignment(e164, subAccountId);
+      registrations.declareAssignment(e164, subAccountId);
     }
     return result;
   },
@@ -33,8 +32,9 @@ export const subAccountAssignmentOperations = providerOperations({
 
   /** Hands the number to the sub-account; a number already there (a lost answer) is success. */
   async create(configured: ConfiguredSettings | undefined, inputs: SubAccountAssignmentInputs) {
-    const client = sharedClient(configured);
-    forgetOwnedNumbers();
+    const session = currentSession();
+    const client = session.client(configured);
+    session.ownedListings.forget();
     const number = await client.findOwnedNumber(inputs.e164);
     if (!number) {
       throw new Error(
@@ -59,8 +59,9 @@ export const subAccountAssignmentOperations = providerOperations({
    * unless this resource recorded it there itself, as a move it has yet to finish.
    */
   async read(configured: ConfiguredSettings | undefined, id: string, props: Partial<SubAccountAssignmentOutputs> | undefined) {
-    const client = sharedClient(configured);
-    const number = await lookupOwnedNumber(client, id);
+    const session = currentSession();
+    const client = session.client(configured);
+    const number = await session.ownedListings.lookup(client, id);
     if (!number || number.status !== "active") return {};
     const recorded: RecordedInputs = { e164: id };
     if (props?.force) recorded.force = true;
@@ -81,8 +82,9 @@ export const subAccountAssignmentOperations = providerOperations({
    * the number is, so that the next `up` finishes the move without meeting the cool-off again.
    */
   async update(configured: ConfiguredSettings | undefined, id: string, olds: SubAccountAssignmentOutputs, news: SubAccountAssignmentInputs) {
-    const client = sharedClient(configured);
-    forgetOwnedNumbers();
+    const session = currentSession();
+    const client = session.client(configured);
+    session.ownedListings.forget();
     const number = await client.findOwnedNumber(id);
     if (!number) {
       throw new Error(
@@ -112,11 +114,12 @@ export const subAccountAssignmentOperations = providerOperations({
    * assignment of this deployment declares with the same sub-account is left there. A cool-off keeps it in state.
    */
   async delete(configured: ConfiguredSettings | undefined, id: string, props: SubAccountAssignmentOutputs) {
-    const client = sharedClient(configured);
-    forgetOwnedNumbers();
+    const session = currentSession();
+    const client = session.client(configured);
+    session.ownedListings.forget();
     const number = await client.findOwnedNumber(id);
     if (!number || number.account_id !== props.subAccountId) return;
-    if (isAssignmentDeclared(id, number.account_id)) {
+    if (session.registrations.isAssignmentDeclared(id, number.account_id)) {
       // Another SubAccountAssignment of this deployment wants it where it is (a rename without aliases).
       logProgress(`${id} was left with ${number.account_id}: another SubAccountAssignment of this deployment declares it there`);
       return;

@@ -1,6 +1,6 @@
 import { startEmulator, type RunningEmulator } from "../emulator";
 import { SeededRandom } from "../emulator/prng";
-import { forgetOwnedNumbers } from "../provider/owned-number-lookup";
+import { startDeployment } from "../provider/session/deployment-session";
 import { phoneNumberOperations } from "../provider/phone-number-operations";
 import { VobizClient } from "../sdk";
 
@@ -80,7 +80,7 @@ export function shuffled(e164s: readonly string[]): string[] {
  */
 export async function refreshThroughRead(emulator: RunningEmulator, managed: readonly string[]) {
   const settings = { ...emulator.credentials.master, baseUrl: emulator.baseUrl };
-  forgetOwnedNumbers();
+  startDeployment();
   await emulator.control.resetRequests();
   const results = await inBatches(managed, ENGINE_PARALLELISM, (e164) =>
     phoneNumberOperations.read(settings, e164, { selection: { e164 }, releaseMode: "standard", deletionProtection: false }),

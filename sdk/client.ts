@@ -146,9 +146,12 @@ export class VobizClient {
    * lost answer is reconciled by a lookup, never resent blindly (see
    * purchase.ts). Throws `NotFoundError` when the number is not for sale,
    * `InsufficientBalanceError` when the balance is short, and
-   * `PurchaseOutcomeUnknownError` when the lookup cannot tell what happened.
+   * `PurchaseOutcomeUnknownError` when the lookup cannot tell what happened,
+   * including when the account holds the number after a lost answer but
+   * `soleBuyer` is not set: without it another buyer with these credentials
+   * may have bought it (see `PurchaseSteps.soleBuyer`).
    */
-  async purchaseNumber(e164: string, options: { currency?: string } = {}): Promise<PhoneNumber> {
+  async purchaseNumber(e164: string, options: { currency?: string; soleBuyer?: boolean } = {}): Promise<PhoneNumber> {
     const number = normalizeE164(e164);
     const budget = this.#budget();
     const body: { e164: string; currency?: string } = { e164: number };
@@ -169,6 +172,7 @@ export class VobizClient {
       settings: this.#retry,
       budget,
       send: async () => (await this.#json(operation, purchaseResponseSchema, budget)).number,
+      soleBuyer: options.soleBuyer === true,
       findOwned: () => this.#findOwned(number, budget),
       findInInventory: () => this.#findInInventory(number, budget),
       readBalance: (currency) => this.#getBalance(currency, budget),

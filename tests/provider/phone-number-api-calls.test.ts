@@ -1,6 +1,5 @@
 import type { RunningEmulator } from "../../emulator";
-import { forgetDeployment } from "../../provider/declared-numbers";
-import { forgetOwnedNumbers } from "../../provider/owned-number-lookup";
+import { startDeployment } from "../../provider/session/deployment-session";
 import { phoneNumberOperations } from "../../provider/phone-number-operations";
 import type { PhoneNumberOutputs } from "../../provider/phone-number-inputs";
 import { accountOwning, ENGINE_PARALLELISM, inBatches } from "../../scripts/refresh-workload";
@@ -19,8 +18,7 @@ async function feesOf(emulator: RunningEmulator, e164: string): Promise<string[]
 // What `up` and `destroy` cost per number: the floor is one purchase, lookup or release each.
 // Each test, and each step of a test after the first, is a deployment with a provider process of its own.
 function nextDeployment(): void {
-  forgetDeployment();
-  forgetOwnedNumbers();
+  startDeployment();
 }
 
 describe("PhoneNumber API calls per number", () => {
@@ -109,7 +107,7 @@ describe("adopting many numbers", () => {
   it("costs the pages of one listing, shared by the creates of a deployment, and buys nothing", async () => {
     const settings = providerSettings(account.emulator);
     const ledgerBefore = (await account.emulator.control.ledger()).length;
-    forgetOwnedNumbers();
+    startDeployment();
     await account.emulator.control.resetRequests();
 
     const created = await inBatches(account.owned, ENGINE_PARALLELISM, (e164) => phoneNumberOperations.create(settings, { e164, adopt: true }));

@@ -1,4 +1,4 @@
-import { forgetOwnedNumbers } from "../../provider/owned-number-lookup";
+import { startDeployment } from "../../provider/session/deployment-session";
 import { diffPhoneNumber } from "../../provider/phone-number-diff";
 import { phoneNumberOperations } from "../../provider/phone-number-operations";
 import type { PhoneNumberOutputs } from "../../provider/phone-number-inputs";
@@ -29,7 +29,7 @@ describe("PhoneNumber provider methods", () => {
     const { outs } = await phoneNumberOperations.create(settings(), { e164 });
     expect(await phoneNumberOperations.read(settings(), e164, outs)).toMatchObject({ id: e164, props: { e164, status: "active" } });
     await vobizClient(emulator()).releaseNumber(e164, { immediate: true });
-    forgetOwnedNumbers(); // the next refresh is a new provider process, with no listing cached
+    startDeployment(); // the next refresh is a new provider process, with no listing cached
     expect(await phoneNumberOperations.read(settings(), e164, outs)).toEqual({});
   });
 
@@ -52,7 +52,7 @@ describe("PhoneNumber provider methods", () => {
     const e164 = await inventoryNumber(5);
     const { outs } = await phoneNumberOperations.create(settings(), { country: "US", contains: e164.slice(1), trunkGroupId: "trunk-r" });
     await vobizClient(emulator()).releaseNumber(e164);
-    forgetOwnedNumbers();
+    startDeployment();
     const refreshed = await phoneNumberOperations.read(settings(), e164, outs);
     expect(refreshed).toMatchObject({ id: e164, props: { status: "pending_release", trunkGroupId: null }, inputs: { country: "US", contains: e164.slice(1) } });
     const props = (refreshed as { props: PhoneNumberOutputs }).props;

@@ -502,10 +502,18 @@ describe("purchase reconciliation", () => {
   const forSale = json(200, page([row(E164, { account_id: "", tags: null })]));
   const none = json(200, page([]));
 
-  it("returns the number when the answer was a 502 but the lookup shows it bought, without buying again", async () => {
+  it("returns the number to a sole buyer when the answer was a 502 but the lookup shows it bought, without buying again", async () => {
     server.on("POST", purchase, json(502, "Bad Gateway")).on("GET", owned, json(200, page([row(E164)])));
-    const number = await client().purchaseNumber(E164);
+    const number = await client().purchaseNumber(E164, { soleBuyer: true });
     expect(number).toMatchObject({ e164: E164, account_id: ME });
+    expect(server.count("POST", purchase)).toBe(1);
+  });
+
+  it("does not call a number the account holds after a 502 its own unless the caller is its sole buyer", async () => {
+    server.on("POST", purchase, json(502, "Bad Gateway")).on("GET", owned, json(200, page([row(E164)])));
+    const error = await failure(client().purchaseNumber(E164));
+    expect(error).toBeInstanceOf(PurchaseOutcomeUnknownError);
+    expect(error.message).toContain(`${ME} now holds it, but another buyer with these credentials may have bought it while this purchase had no answer`);
     expect(server.count("POST", purchase)).toBe(1);
   });
 
@@ -559,12 +567,26 @@ describe("purchase reconciliation", () => {
     expect(error).toMatchObject({ required: 400, available: 10, currency: "INR", code: "INSUFFICIENT_BALANCE" });
   });
 
-  it("treats a 404 on a resend for a number the caller now owns as success (the earlier answer was lost)", async () => {
+  it("treats a 404 on a resend for a number a sole buyer now owns as success (the earlier answer was lost)", async () => {
     server
       .on("POST", purchase, reset, json(404, { error: "not_found", message: "number not found in inventory" }))
       .on("GET", owned, none, json(200, page([row(E164)])))
       .on("GET", inventory, forSale);
-    expect((await client().purchaseNumber(E164)).account_id).toBe(ME);
+    expect((await client().purchaseNumber(E164, { soleBuyer: true })).account_id).toBe(ME);
+    expect(server.count("POST", purchase)).toBe(2);
+  });
+
+  // The interleaving behind two resources recording one number: the lookup after a lost answer finds the number
+  // still for sale, another buyer with the same credentials buys it, and the resend is refused as not in
+  // inventory. The account holds the number, and nothing says whose purchase took it.
+  it("refuses to claim a number another buyer of the account bought between the lookup and the resend", async () => {
+    server
+      .on("POST", purchase, json(503, "Service Unavailable"), json(404, { error: "not_found", message: "number not found in inventory" }))
+      .on("GET", owned, none, json(200, page([row(E164)])))
+      .on("GET", inventory, forSale);
+    const error = await failure(client().purchaseNumber(E164));
+    expect(error).toBeInstanceOf(PurchaseOutcomeUnknownError);
+    expect(error.message).toContain("another buyer with these credentials may have bought it while this purchase was refused as not in inventory");
     expect(server.count("POST", purchase)).toBe(2);
   });
 
@@ -616,7 +638,7 @@ describe("purchase reconciliation", () => {
 
   it("reconciles a 2xx answer it cannot read", async () => {
     server.on("POST", purchase, json(200, { message: "purchased from inventory" })).on("GET", owned, json(200, page([row(E164)])));
-    expect((await client().purchaseNumber(E164)).e164).toBe(E164);
+    expect((await client().purchaseNumber(E164, { soleBuyer: true })).e164).toBe(E164);
     expect(server.count("POST", purchase)).toBe(1);
   });
 });
