@@ -13,6 +13,7 @@ module.exports = {
     "^pulumi-vobiz/fleet$": "<rootDir>/fleet/index.ts",
     "^pulumi-vobiz/provider/runtime$": "<rootDir>/provider/runtime.ts",
   },
+  setupFilesAfterEnv: ["<rootDir>/tests/helpers/money-invariant-hook.ts"],
   testTimeout: 120000,
   maxWorkers: 2,
 };

@@ -261,7 +261,7 @@ async function resolveUnconfirmed(
 function notBought(e164: string, olds: PhoneNumberOutputs, news: PhoneNumberInputs, why: string): PartialFailure {
   const explanation =
     `The purchase of ${e164} recorded as unconfirmed did not buy it: ${why}. This resource holds no number now, and ${e164} is left ` +
-    "to its owner. Run `pulumi up` again to get this resource a number.";
+    "to its owner; run `pulumi up` again to get this resource a number.";
   const outputs: PhoneNumberOutputs = { ...olds, status: NOT_BOUGHT, trunkGroupId: null, applicationId: null };
   return new PartialFailure(explanation, e164, outputs, [explanation], news);
 }

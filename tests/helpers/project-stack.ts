@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkpointFile, logText, resourcesOfType, type StateResource } from "./checkpoint";
+import { registerStack } from "./money-invariant";
 import { pulumiEnv, repoRoot } from "./pulumi-toolchain";
 
 /** One finished `pulumi` command. */
@@ -68,7 +69,9 @@ export class ProjectStack {
       ...options.env,
     });
     const projectName = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(options.dir, "Pulumi.yaml"), "utf8"))?.[1] ?? "";
-    return new ProjectStack(options.dir, options.stackName ?? id, projectName, backendDir, path.join(scratch, "cli.log"), env);
+    const stackName = options.stackName ?? id;
+    if (backendDir !== undefined) registerStack({ checkpointPath: checkpointFile(backendDir, projectName, stackName), env });
+    return new ProjectStack(options.dir, stackName, projectName, backendDir, path.join(scratch, "cli.log"), env);
   }
 
   /** Creates a new stack of the folder with `pulumi stack init`. */

@@ -9,6 +9,7 @@ import {
   type Stack,
 } from "@pulumi/pulumi/automation";
 import { checkpointFile, logText, resourcesOfType, type StateResource } from "./checkpoint";
+import { registerStack } from "./money-invariant";
 import { ensurePulumiCli, node22BinDir, repoRoot } from "./pulumi-toolchain";
 
 export { ensurePulumiCli, repoRoot, type StateResource };
@@ -70,6 +71,7 @@ export class TestStack {
       },
     );
     if (options.config) await stack.setAllConfig(options.config);
+    registerStack({ checkpointPath: checkpointFile(backendDir, projectName, "test"), env: options.env ?? {} });
     return new TestStack(stack, projectName, workDir, backendDir, path.join(scratch, "cli.log"));
   }
 
