@@ -1,4 +1,4 @@
-import type { RunningEmulator } from "../../emulator";
+import { burstsOf5xx } from "./reliability/fault-bursts";
 import { diagnostics, expectConverged, faultMatrixSuite, upUntilConverged } from "./reliability/fault-scenario";
 
 // The fault matrix, part one: Vobiz refuses or drops requests. 50 numbers through the CLI from a project
@@ -40,34 +40,3 @@ describe("50 numbers deployed while Vobiz refuses or drops requests", () => {
     await expectConverged(stack, emulator, account);
   }, 300_000);
 });
-
-/**
- * Bursts of server errors while a deployment runs: each time 15 more requests have been answered and the
- * last burst is spent, the next 5 requests are answered 503, 502, 504 or 500 in turn. `stop` ends the
- * outage and drops what is left of the last burst.
- */
-function burstsOf5xx(emulator: RunningEmulator): { stop(): Promise<void>; count(): number } {
-  const statuses = [503, 502, 504, 500];
-  let bursts = 0;
-  let stopped = false;
-  const loop = (async () => {
-    let answeredAtLastBurst = 0;
-    while (!stopped) {
-      const [{ total }, queued] = await Promise.all([emulator.control.requests(), emulator.control.faults()]);
-      if (queued.length === 0 && total >= answeredAtLastBurst + 15) {
-        await emulator.control.injectFault({ kind: "status", status: statuses[bursts % statuses.length] ?? 500, times: 5 });
-        bursts += 1;
-        answeredAtLastBurst = total + 5;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  })();
-  return {
-    count: () => bursts,
-    stop: async () => {
-      stopped = true;
-      await loop;
-      await emulator.control.clearFaults();
-    },
-  };
-}
