@@ -11,7 +11,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}
 /** An RFC 3339 timestamp with any (or no) fraction of a second, kept exactly as sent. */
 export const timestampSchema = z.string().regex(RFC3339, "expected an RFC 3339 timestamp");
 
-// Documented as integers, shown as `1.0` in examples, sent as strings by older servers (docs/api-notes.md "Older shapes").
+// Documented as integers; older shapes send `1.0` or numeric strings (docs/api-notes.md "Older shapes").
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 
 /** A money amount or count sent as a JSON number or a numeric string (`"300"`); parsed to a number. */
@@ -52,8 +52,8 @@ export const capabilitiesSchema = z
   .nullish()
   .transform((c) => c ?? { voice: false, sms: false, mms: false, fax: false });
 
-// Only an array of strings is a tag list; inventory rows send null and one
-// published example sends an object ({"key":"value"}).
+// Only an array of strings is a tag list; inventory rows send null, and older shapes send an object
+// (docs/api-notes.md "Older shapes").
 const tagsSchema = z
   .unknown()
   .optional()
@@ -123,8 +123,8 @@ export const phoneNumberPageSchema = z
 export type Page = z.infer<typeof phoneNumberPageSchema>;
 
 /**
- * The purchase answer `{message, number}` (docs/api-notes.md "Purchase"). The `items` array of
- * the OpenAPI example is tolerated and ignored. Fails when `number` is missing
+ * The purchase answer `{message, number}` (docs/api-notes.md "Purchase"). An `items` array
+ * beside `number` is ignored. Fails when `number` is missing
  * or is not a phone number.
  */
 export const purchaseResponseSchema = z
