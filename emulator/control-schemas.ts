@@ -220,7 +220,7 @@ export const requestLogEntrySchema = z.object({
   seq: z.number().int(),
   api: z.enum(["public", "control"]),
   method: z.string(),
-  /** Path and query as sent, with any known token replaced by `<redacted>`. */
+  /** Path and query as sent, with any known token replaced by `[redacted]` (sdk/redact.ts). */
   path: z.string(),
   /** Route name such as `listNumbers`, or `notFound`. */
   route: z.string(),

@@ -4,6 +4,7 @@ import { CommanderError, InvalidArgumentError, Option } from "commander";
 import { FleetFileError } from "../fleet/fleet-file-error";
 import { mergeFleetFile, renderFleetFile } from "../fleet/write-fleet-file";
 import { VobizClient } from "../sdk";
+import { redact } from "../sdk/redact";
 import { resolveCredentials } from "./credentials";
 import { LIST_PAGE_SIZE, listAccountNumbers } from "./list-account-numbers";
 import { listingProgress, type ProgressStream } from "./listing-progress";
@@ -74,7 +75,7 @@ export async function main(argv: readonly string[], io: OnboardIo = { stdout: pr
     return await onboard(options, new VobizClient(credentials), io);
   } catch (error) {
     const message = error instanceof FleetFileError ? error.message : (error as Error).message.replace(/\s*\n\s*/g, " ");
-    io.stderr.write(`vobiz-onboard: ${token === undefined ? message : message.split(token).join("<redacted>")}\n`);
+    io.stderr.write(`vobiz-onboard: ${redact(message, token)}\n`);
     return 1;
   }
 }

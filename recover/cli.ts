@@ -6,6 +6,7 @@ import { CommanderError, InvalidArgumentError } from "commander";
 import { listAccountNumbers } from "../onboard/list-account-numbers";
 import { resolveSettings } from "../provider/credentials";
 import { isE164, VobizClient } from "../sdk";
+import { redact } from "../sdk/redact";
 import { planReport } from "./plan-report";
 import { pulumiRunner, type PulumiRunner } from "./pulumi-command";
 import { recoveredDeployment } from "./recovered-deployment";
@@ -72,12 +73,12 @@ export async function main(argv: readonly string[], io: RecoverIo = processIo())
     return 2;
   }
   let token: string | undefined;
-  const redact = (text: string): string => (token === undefined ? text : text.split(token).join("<redacted>"));
+  const redactToken = (text: string): string => redact(text, token);
   try {
-    return await recover(options, io, redact, (value) => (token = value));
+    return await recover(options, io, redactToken, (value) => (token = value));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`vobiz-recover: ${redact(message)}\n`);
+    io.stderr.write(`vobiz-recover: ${redactToken(message)}\n`);
     return error instanceof RecoveryDecisionError ? 2 : 1;
   }
 }
