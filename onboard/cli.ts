@@ -3,10 +3,10 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { CommanderError, InvalidArgumentError, Option } from "commander";
 import { FleetFileError } from "../fleet/fleet-file-error";
 import { mergeFleetFile, renderFleetFile } from "../fleet/write-fleet-file";
-import { VobizClient } from "../sdk";
+import { MAX_PAGE_SIZE, VobizClient } from "../sdk";
 import { redact } from "../sdk/redact";
 import { resolveCredentials } from "./credentials";
-import { LIST_PAGE_SIZE, listAccountNumbers } from "./list-account-numbers";
+import { listAccountNumbers } from "./list-account-numbers";
 import { listingProgress, type ProgressStream } from "./listing-progress";
 import { planOnboarding, type OnboardFilters } from "./plan-onboarding";
 import { toolCommand } from "../sdk/tool-command";
@@ -89,7 +89,7 @@ async function onboard(options: OnboardOptions, client: VobizClient, io: Onboard
   // A file that cannot be merged into fails now, before the account is listed.
   if (existing !== undefined && options.merge === true) mergeFleetFile(existing, out, []);
 
-  const progress = listingProgress(io.stderr, LIST_PAGE_SIZE, `numbers of ${client.authId}`);
+  const progress = listingProgress(io.stderr, MAX_PAGE_SIZE, `numbers of ${client.authId}`);
   const numbers = await listAccountNumbers(client, (listed, total) => progress.update(listed, total)).finally(() => progress.done());
 
   const filters: OnboardFilters = {

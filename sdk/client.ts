@@ -5,7 +5,7 @@ import { normalizeE164 } from "./e164";
 import { connectionError, errorFromResponse, invalidResponseError, type ErrorHints, type RequestContext } from "./errors";
 import { createHttp, send, type HttpRequest } from "./http";
 import { resolveOptions, type VobizClientOptions } from "./options";
-import { paginate, type PageSlice } from "./pagination";
+import { MAX_PAGE_SIZE, paginate, type PageSlice } from "./pagination";
 import { paths } from "./paths";
 import { purchaseWithReconciliation } from "./purchase";
 import { redact } from "./redact";
@@ -75,9 +75,6 @@ export interface ListSubAccountsParams {
   size?: number;
   activeOnly?: boolean;
 }
-
-// Iterators ask for the largest page Vobiz serves, to make as few requests as possible.
-const ITERATOR_PAGE_SIZE = 100;
 
 /**
  * A typed client for the Vobiz Phone Numbers API. Every method throws a
@@ -374,7 +371,7 @@ export class VobizClient {
   /** Yields every sub-account of this master account, page after page. Fails like `listSubAccounts`. */
   subAccounts(params: Omit<ListSubAccountsParams, "page"> = {}): AsyncIterableIterator<SubAccount> {
     return paginate(async (page) => {
-      const result = await this.#listSubAccounts({ ...params, page, size: params.size ?? ITERATOR_PAGE_SIZE }, this.#budget());
+      const result = await this.#listSubAccounts({ ...params, page, size: params.size ?? MAX_PAGE_SIZE }, this.#budget());
       return { items: result.items, pageSize: result.size, total: result.total };
     });
   }
@@ -464,7 +461,7 @@ export class VobizClient {
     const { onPage, ...filters } = params;
     let listed = 0;
     return paginate(async (page) => {
-      const perPage = filters.perPage ?? ITERATOR_PAGE_SIZE;
+      const perPage = filters.perPage ?? MAX_PAGE_SIZE;
       const result = await this.#listNumbers({ ...filters, page, perPage }, budget ?? this.#budget());
       listed += result.items.length;
       onPage?.({ listed, total: result.total });
@@ -474,7 +471,7 @@ export class VobizClient {
 
   #inventoryPages(params: Omit<ListInventoryParams, "page">, budget?: RetryBudget): AsyncGenerator<PhoneNumber, void, undefined> {
     return paginate(async (page) => {
-      const perPage = params.perPage ?? ITERATOR_PAGE_SIZE;
+      const perPage = params.perPage ?? MAX_PAGE_SIZE;
       return sliceOf(await this.#listInventory({ ...params, page, perPage }, budget ?? this.#budget()));
     });
   }

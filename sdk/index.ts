@@ -13,6 +13,7 @@ export type { VobizClientOptions } from "./options";
 export type { RetryEvent } from "./retry";
 export { isE164, normalizeE164 } from "./e164";
 export { formatDuration } from "./duration";
+export { MAX_PAGE_SIZE } from "./pagination";
 export {
   BadRequestError,
   ConflictError,
