@@ -6,10 +6,10 @@ import { mergeFleetFile, renderFleetFile } from "../fleet/write-fleet-file";
 import { MAX_PAGE_SIZE, VobizClient } from "../sdk";
 import { redact } from "../sdk/redact";
 import { resolveCredentials } from "./credentials";
-import { listAccountNumbers } from "./list-account-numbers";
+import { listAccountNumbers } from "../cli/list-account-numbers";
 import { listingProgress, type ProgressStream } from "./listing-progress";
 import { planOnboarding, type OnboardFilters } from "./plan-onboarding";
-import { toolCommand } from "../sdk/tool-command";
+import { argumentErrorLine, toolCommand } from "../cli/tool-command";
 
 /** Where the command reads and writes; the real process by default, anything alike in tests. */
 export interface OnboardIo {
@@ -63,7 +63,7 @@ export async function main(argv: readonly string[], io: OnboardIo = { stdout: pr
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
-      io.stderr.write(`vobiz-onboard: ${error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ")} (see --help)\n`);
+      io.stderr.write(argumentErrorLine("vobiz-onboard", error));
       return 2;
     }
     throw error;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CommanderError, InvalidArgumentError } from "commander";
-import { listAccountNumbers } from "../onboard/list-account-numbers";
+import { listAccountNumbers } from "../cli/list-account-numbers";
 import { resolveSettings } from "../provider/credentials";
 import { isE164, VobizClient } from "../sdk";
 import { redact } from "../sdk/redact";
@@ -15,7 +15,7 @@ import { runningProviders } from "./running-providers";
 import { parseStackExport } from "./stack-deployment";
 import { stackSettings } from "./stack-settings";
 import { parseSince, windowStartFromHistory, type WindowStart } from "./window-start";
-import { toolCommand } from "../sdk/tool-command";
+import { argumentErrorLine, toolCommand } from "../cli/tool-command";
 
 /** Where the command reads and writes; the real process by default. */
 export interface RecoverIo {
@@ -69,7 +69,7 @@ export async function main(argv: readonly string[], io: RecoverIo = processIo())
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     if (error.exitCode === 0) return 0;
-    io.stderr.write(`vobiz-recover: ${error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ")} (see --help)\n`);
+    io.stderr.write(argumentErrorLine("vobiz-recover", error));
     return 2;
   }
   let token: string | undefined;
