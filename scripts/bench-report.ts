@@ -1,9 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MAX_PAGE_SIZE } from "../sdk";
-import type { BenchResults } from "./bench";
 import { renderTimeChart, type ChartPoint } from "./bench-chart";
-import type { Mode, Operation, Sample, StoredSize } from "./bench-measure";
+import type { BenchResults, Mode, Operation, Sample, StoredSize } from "./bench-measure";
 
 /** The targets, as ratios to the no-op floor of the same run at the largest size (and `__provider` in bytes). */
 export const TARGETS = { refresh: 1.3, up: 1.5, stateRatio: 1.5, providerBytes: 1024 } as const;

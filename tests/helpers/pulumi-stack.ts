@@ -8,8 +8,8 @@ import {
   type PulumiFn,
   type Stack,
 } from "@pulumi/pulumi/automation";
-import { checkpointFile, logText, resourcesOfType, type StateResource } from "./checkpoint";
-import { ensurePulumiCli, node22BinDir, repoRoot } from "./pulumi-toolchain";
+import { checkpointFile, logText, resourcesOfType, type StateResource } from "../../scripts/checkpoint";
+import { ensurePulumiCli, node22BinDir, repoRoot } from "../../scripts/pulumi-toolchain";
 
 export { ensurePulumiCli, repoRoot, type StateResource };
 
