@@ -1,4 +1,5 @@
 import { NotFoundError, PurchaseOutcomeUnknownError, type PhoneNumber as VobizNumber, type VobizClient } from "../sdk";
+import { describeCriteria } from "./criteria-description";
 import { isDeclaredExactly, registrationsSettled } from "./declared-numbers";
 import type { PhoneNumberInputs } from "./phone-number-inputs";
 
@@ -57,16 +58,6 @@ export async function purchaseMatchingNumber(client: VobizClient, criteria: Phon
 /** Whether a create by criteria in this process bought the number, for messages about an exact sibling. */
 export function wasBoughtByCriteria(e164: string): boolean {
   return boughtByCriteria.has(e164);
-}
-
-/** The criteria in words, for messages. */
-export function describeCriteria(criteria: PhoneNumberInputs): string {
-  const parts = [`country ${criteria.country}`];
-  if (criteria.contains) parts.push(`containing ${criteria.contains}`);
-  if (criteria.excludePrefixes?.length) parts.push(`not starting with ${criteria.excludePrefixes.join(", ")}`);
-  if (criteria.maxMonthlyFee !== undefined) parts.push(`monthly fee at most ${criteria.maxMonthlyFee}`);
-  if (criteria.maxSetupFee !== undefined) parts.push(`setup fee at most ${criteria.maxSetupFee}`);
-  return parts.join(", ");
 }
 
 function nothingLeft(criteria: PhoneNumberInputs, takenByOthers: number): Error {
