@@ -12,7 +12,8 @@ import {
   ServerError,
   UnauthorizedError,
 } from "../../sdk";
-import { errorFromResponse, type RequestContext } from "../../sdk/errors";
+import { errorFromResponse } from "../../sdk/error-factory";
+import type { RequestContext } from "../../sdk/errors";
 import {
   balanceSchema,
   cancelReleaseResponseSchema,
