@@ -88,8 +88,8 @@ export class VobizClient {
 
   /**
    * Cancels a standard release still in its 24-hour window: the number is
-   * active again and the fee refunded (`refundFailed` if Vobiz could not
-   * refund). Trunk and application are not re-attached. Throws
+   * active again and the fee refunded (`refund_status: "failed"` if Vobiz
+   * could not refund). Trunk and application are not re-attached. Throws
    * `BadRequestError` when the number is not pending release, `NotFoundError`
    * when it is not this account's.
    */

@@ -117,7 +117,7 @@ export function cancelRelease(api: ApiRequester, e164: string): Promise<CancelRe
 
 /** A page of numbers as the paginator reads it. */
 export function sliceOf(page: Page): PageSlice<PhoneNumber> {
-  return { items: page.items, pageSize: page.perPage, total: page.total };
+  return { items: page.items, pageSize: page.per_page, total: page.total };
 }
 
 /**

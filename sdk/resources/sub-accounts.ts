@@ -38,7 +38,7 @@ export function list(api: ApiRequester, params: ListSubAccountsParams, budget: R
 export function pages(api: ApiRequester, params: Omit<ListSubAccountsParams, "page">): AsyncGenerator<SubAccount, void, undefined> {
   return paginate(async (page) => {
     const result = await list(api, { ...params, page, size: params.size ?? MAX_PAGE_SIZE }, api.budget());
-    return { items: result.items, pageSize: result.size, total: result.total };
+    return { items: result.sub_accounts, pageSize: result.size, total: result.total };
   });
 }
 
