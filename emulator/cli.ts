@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import type { Writable } from "node:stream";
 import { CommanderError, InvalidArgumentError, Option } from "commander";
-import { toolCommand } from "../sdk/tool-command";
+import { toolCommand } from "../cli/tool-command";
 import { StateFileError } from "./persistence";
 import type { SeedCredentials, SeedName } from "./seed";
 import { startEmulator, type NoCredentials, type RunningEmulator } from "./start-emulator";

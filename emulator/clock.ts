@@ -1,8 +1,8 @@
+import { z } from "zod";
+
 /** What the state file keeps of the clock: its distance from real time, or the instant it is frozen at. */
-export interface ClockState {
-  offset_ms: number;
-  frozen_at_ms: number | null;
-}
+export const clockStateSchema = z.object({ offset_ms: z.number().finite(), frozen_at_ms: z.number().finite().nullable() });
+export type ClockState = z.infer<typeof clockStateSchema>;
 
 /** Raised when a caller tries to move the virtual clock backwards, or past `LATEST_TIME_MS`. */
 export class ClockError extends Error {

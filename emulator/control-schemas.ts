@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { isE164 } from "../sdk/e164";
+import { accountSchema, auditEntrySchema, ledgerEntrySchema, numberRecordSchema } from "./model";
 
 // The bodies the `/__emulator` control API accepts and the answers it gives. Their types (control-types.ts) are
 // inferred from these, so the server's checks, the views it builds and the client's signatures cannot drift
 // apart. A request body is checked strictly (an unknown key is a mistake in a test); an answer is read the
-// way EmulatorControl needs it: a field it does not know is dropped, a field it reads must fit.
+// way EmulatorControl needs it: a field it does not know is dropped, a field it reads must fit. An answer
+// that shows a record is derived from the record's schema in model.ts: only what differs is written here,
+// above all its times, epoch milliseconds in the record and RFC 3339 in the answer.
 
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, "must be a three-letter upper-case code such as INR");
 
@@ -116,50 +119,28 @@ export const faultSchema = z.discriminatedUnion("kind", [
 
 // Times in answers are RFC 3339 in UTC, as `isoTime` writes them.
 const instant = z.iso.datetime();
-const moneyMap = z.record(z.string(), z.number());
 
 /** The body of a refusal (errors.ts `controlErrors`): `error` is a code, `message` says what was wrong. */
 export const controlErrorSchema = z.object({ error: z.string(), message: z.string().optional() });
 
 /** An account as the control API shows it: never with its token, its creation time in RFC 3339. */
-export const controlAccountSchema = z.object({
-  auth_id: z.string(),
-  parent_id: z.string().nullable(),
-  name: z.string(),
-  admin: z.boolean(),
-  balances: moneyMap,
-  release_fees: moneyMap,
-  created_at: instant,
-});
+export const controlAccountSchema = accountSchema.omit({ auth_token: true, updated_at: true }).extend({ created_at: instant });
 
 /** Answer of `POST /__emulator/inventory`: how many numbers were stocked. */
 export const inventoryAddedSchema = z.object({ added: z.number().int().nonnegative() });
 
-/** What a release charged and to whom. */
-export const releaseChargeSchema = z.object({ account_id: z.string(), amount: z.number(), currency: z.string() });
-
-/** The full internal record of a number (`GET /__emulator/numbers/{e164}`). */
-export const controlNumberSchema = z.object({
-  id: z.string(),
-  e164: z.string(),
-  country: z.string(),
-  region: z.string(),
+/**
+ * The internal record of a number (`GET /__emulator/numbers/{e164}`), with its lifecycle stage and without
+ * what only the public views show (capabilities, billing dates).
+ */
+export const controlNumberSchema = numberRecordSchema.omit({ capabilities: true, last_billing_date: true, next_billing_date: true }).extend({
   /** `pending_release` is cancellable for 24 hours; `quarantined` lasts 45 days. */
   stage: z.enum(["inventory", "owned", "pending_release", "quarantined"]),
-  owner: z.string().nullable(),
-  status: z.enum(["active", "pending_release", "released"]),
-  setup_fee: z.number(),
-  monthly_fee: z.number(),
-  currency: z.string(),
-  trunk_group_id: z.string().nullable(),
-  application_id: z.string().nullable(),
-  tags: z.array(z.string()),
   last_call_at: instant.nullable(),
   purchased_at: instant.nullable(),
   released_at: instant.nullable(),
   pending_release_until: instant.nullable(),
   quarantine_until: instant.nullable(),
-  release_charge: releaseChargeSchema.nullable(),
   created_at: instant,
   updated_at: instant,
 });
@@ -185,32 +166,13 @@ export const activeFaultSchema = z.discriminatedUnion("kind", [
 export const faultListSchema = z.object({ faults: z.array(activeFaultSchema) });
 
 /** One balance movement (`GET /__emulator/ledger`); `amount` is negative for a debit. */
-export const ledgerRowSchema = z.object({
-  id: z.number().int(),
-  account_id: z.string(),
-  kind: z.enum(["purchase", "release_fee", "refund"]),
-  amount: z.number(),
-  currency: z.string(),
-  e164: z.string(),
-  balance_after: z.number(),
-  at: instant,
-});
+export const ledgerRowSchema = ledgerEntrySchema.extend({ at: instant });
 
 /** Answer of `GET /__emulator/ledger`: every balance movement, oldest first. */
 export const ledgerSchema = z.object({ entries: z.array(ledgerRowSchema) });
 
 /** One forced unassign (`GET /__emulator/audit`). */
-export const auditRowSchema = z.object({
-  id: z.number().int(),
-  kind: z.literal("forced_unassign"),
-  actor_account_id: z.string(),
-  e164: z.string(),
-  from_account_id: z.string(),
-  to_account_id: z.string(),
-  last_call_at: instant.nullable(),
-  cool_off_until: instant.nullable(),
-  at: instant,
-});
+export const auditRowSchema = auditEntrySchema.extend({ last_call_at: instant.nullable(), cool_off_until: instant.nullable(), at: instant });
 
 /** Answer of `GET /__emulator/audit`: every forced unassign, oldest first. */
 export const auditSchema = z.object({ entries: z.array(auditRowSchema) });
@@ -220,7 +182,7 @@ export const requestLogEntrySchema = z.object({
   seq: z.number().int(),
   api: z.enum(["public", "control"]),
   method: z.string(),
-  /** Path and query as sent, with any known token replaced by `<redacted>`. */
+  /** Path and query as sent, with any known token replaced by `[redacted]` (sdk/redact.ts). */
   path: z.string(),
   /** Route name such as `listNumbers`, or `notFound`. */
   route: z.string(),

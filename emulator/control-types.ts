@@ -1,8 +1,8 @@
 /**
  * The JSON shapes of the `/__emulator` control API, shared by the server and `EmulatorControl`.
  * Field names are the wire names (snake_case). Type-only: importing this file loads no code. Every type is
- * inferred from the schema in control-schemas.ts that the server checks a request body with, or that the
- * client reads an answer with, so the two ends cannot drift apart.
+ * inferred from the schema in control-schemas.ts (or, for a release charge, model.ts) that the server checks
+ * a request body with, or that the client reads an answer with, so the two ends cannot drift apart.
  */
 import type { z } from "zod";
 import type {
@@ -19,11 +19,11 @@ import type {
   inventoryNumberSchema,
   ledgerRowSchema,
   ledgerSchema,
-  releaseChargeSchema,
   requestLogEntrySchema,
   requestLogReportSchema,
   seedAccountSchema,
 } from "./control-schemas";
+import type { releaseChargeSchema } from "./model";
 
 /** Body of `POST /__emulator/accounts`. An `SA_…` id needs `parent_id` naming an existing `MA_…`. */
 export type SeedAccountRequest = z.infer<typeof seedAccountSchema>;

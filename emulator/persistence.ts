@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { isE164 } from "../sdk/e164";
 import { firstProblem } from "../sdk/zod-issue";
 import { removeStaleTempFiles, writeFileAtomicSync } from "./atomic-write";
-import type { ClockState } from "./clock";
-import type { EmulatorState } from "./model";
+import { clockStateSchema, type ClockState } from "./clock";
+import { emulatorStateSchema, type EmulatorState } from "./model";
 
 /** The state-file format this emulator reads and writes; any other version is refused. */
 export const STATE_FILE_VERSION = 1;
@@ -27,78 +26,10 @@ export interface PersistedState {
   clock: ClockState;
 }
 
-const timeSchema = z.number().finite();
-const moneyMapSchema = z.record(z.string(), z.number().finite());
-
-const accountSchema = z.object({
-  auth_id: z.string().min(1),
-  auth_token: z.string().min(1),
-  parent_id: z.string().nullable(),
-  name: z.string(),
-  admin: z.boolean(),
-  balances: moneyMapSchema,
-  release_fees: moneyMapSchema,
-  created_at: timeSchema,
-  updated_at: timeSchema,
-});
-
-const numberSchema = z.object({
-  id: z.string(),
-  e164: z.string().refine(isE164, "must be E.164"),
-  country: z.string(),
-  region: z.string(),
-  capabilities: z.object({ voice: z.boolean(), sms: z.boolean(), mms: z.boolean(), fax: z.boolean() }),
-  setup_fee: z.number().finite(),
-  monthly_fee: z.number().finite(),
-  currency: z.string(),
-  owner: z.string().nullable(),
-  status: z.enum(["active", "pending_release", "released"]),
-  trunk_group_id: z.string().nullable(),
-  application_id: z.string().nullable(),
-  tags: z.array(z.string()),
-  created_at: timeSchema,
-  updated_at: timeSchema,
-  purchased_at: timeSchema.nullable(),
-  last_billing_date: timeSchema.nullable(),
-  next_billing_date: timeSchema.nullable(),
-  released_at: timeSchema.nullable(),
-  pending_release_until: timeSchema.nullable(),
-  quarantine_until: timeSchema.nullable(),
-  last_call_at: timeSchema.nullable(),
-  release_charge: z.object({ account_id: z.string(), amount: z.number(), currency: z.string() }).nullable(),
-});
-
-const stateFileSchema = z.object({
+const stateFileSchema = emulatorStateSchema.extend({
   version: z.literal(STATE_FILE_VERSION),
   saved_at: z.string(),
-  clock: z.object({ offset_ms: z.number().finite(), frozen_at_ms: timeSchema.nullable() }),
-  accounts: z.record(z.string(), accountSchema),
-  numbers: z.record(z.string(), numberSchema),
-  ledger: z.array(
-    z.object({
-      id: z.number().int(),
-      account_id: z.string(),
-      kind: z.enum(["purchase", "release_fee", "refund"]),
-      amount: z.number(),
-      currency: z.string(),
-      e164: z.string(),
-      balance_after: z.number(),
-      at: timeSchema,
-    }),
-  ),
-  audit: z.array(
-    z.object({
-      id: z.number().int(),
-      kind: z.literal("forced_unassign"),
-      actor_account_id: z.string(),
-      e164: z.string(),
-      from_account_id: z.string(),
-      to_account_id: z.string(),
-      last_call_at: timeSchema.nullable(),
-      cool_off_until: timeSchema.nullable(),
-      at: timeSchema,
-    }),
-  ),
+  clock: clockStateSchema,
 });
 
 /**

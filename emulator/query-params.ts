@@ -1,11 +1,10 @@
+import { MAX_PAGE_SIZE } from "../sdk/pagination";
 import { apiErrors, type ApiReply } from "./errors";
 
 /** Page size used when the request gives none. */
 export const DEFAULT_PAGE_SIZE = 25;
-/** Larger page sizes are clamped to this, and the response says so. */
-export const MAX_PAGE_SIZE = 100;
 
-/** A validated page request: 1-based page and a page size already clamped to the maximum. */
+/** A validated page request: 1-based page and a page size already clamped to `MAX_PAGE_SIZE`, as Vobiz does. */
 export interface Paging {
   page: number;
   size: number;

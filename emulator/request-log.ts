@@ -1,3 +1,4 @@
+import { redact } from "../sdk/redact";
 import type { RequestLogEntry, RequestLogReport } from "./control-types";
 
 /** The log keeps at most this many entries (the oldest go first); counters are never trimmed. */
@@ -17,13 +18,16 @@ export class RequestLog {
   private total = 0;
   private seq = 0;
 
-  /** Records a request; `secrets` are replaced by `<redacted>` wherever they appear in the path or auth id. */
+  /** Records a request; `secrets` are replaced by `[redacted]` wherever they appear in the path or auth id. */
   record(request: RequestRecord, secrets: readonly string[]): void {
+    // A client may present any string as a token: hiding a one- to three-letter guess would garble the
+    // path without keeping anything secret.
+    const hideable = secrets.filter((secret) => secret.length >= 4);
     const entry: RequestLogEntry = {
       seq: ++this.seq,
       ...request,
-      path: redact(request.path, secrets),
-      auth_id: request.auth_id === null ? null : redact(request.auth_id, secrets),
+      path: redact(request.path, hideable),
+      auth_id: request.auth_id === null ? null : redact(request.auth_id, hideable),
     };
     this.entries.push(entry);
     if (this.entries.length > MAX_LOG_ENTRIES) this.entries.shift();
@@ -45,15 +49,4 @@ export class RequestLog {
     this.counters = {};
     this.total = 0;
   }
-}
-
-function redact(path: string, secrets: readonly string[]): string {
-  let result = path;
-  for (const secret of secrets) {
-    if (secret.length < 4) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) {
-      result = result.split(form).join("<redacted>");
-    }
-  }
-  return result;
 }

@@ -3,12 +3,13 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { CommanderError, InvalidArgumentError, Option } from "commander";
 import { FleetFileError } from "../fleet/fleet-file-error";
 import { mergeFleetFile, renderFleetFile } from "../fleet/write-fleet-file";
-import { VobizClient } from "../sdk";
+import { MAX_PAGE_SIZE, VobizClient } from "../sdk";
+import { redact } from "../sdk/redact";
 import { resolveCredentials } from "./credentials";
-import { LIST_PAGE_SIZE, listAccountNumbers } from "./list-account-numbers";
+import { listAccountNumbers } from "../cli/list-account-numbers";
 import { listingProgress, type ProgressStream } from "./listing-progress";
 import { planOnboarding, type OnboardFilters } from "./plan-onboarding";
-import { toolCommand } from "../sdk/tool-command";
+import { argumentErrorLine, toolCommand } from "../cli/tool-command";
 
 /** Where the command reads and writes; the real process by default, anything alike in tests. */
 export interface OnboardIo {
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[], io: OnboardIo = { stdout: pr
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
-      io.stderr.write(`vobiz-onboard: ${error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ")} (see --help)\n`);
+      io.stderr.write(argumentErrorLine("vobiz-onboard", error));
       return 2;
     }
     throw error;
@@ -74,7 +75,7 @@ export async function main(argv: readonly string[], io: OnboardIo = { stdout: pr
     return await onboard(options, new VobizClient(credentials), io);
   } catch (error) {
     const message = error instanceof FleetFileError ? error.message : (error as Error).message.replace(/\s*\n\s*/g, " ");
-    io.stderr.write(`vobiz-onboard: ${token === undefined ? message : message.split(token).join("<redacted>")}\n`);
+    io.stderr.write(`vobiz-onboard: ${redact(message, token)}\n`);
     return 1;
   }
 }
@@ -88,7 +89,7 @@ async function onboard(options: OnboardOptions, client: VobizClient, io: Onboard
   // A file that cannot be merged into fails now, before the account is listed.
   if (existing !== undefined && options.merge === true) mergeFleetFile(existing, out, []);
 
-  const progress = listingProgress(io.stderr, LIST_PAGE_SIZE, `numbers of ${client.authId}`);
+  const progress = listingProgress(io.stderr, MAX_PAGE_SIZE, `numbers of ${client.authId}`);
   const numbers = await listAccountNumbers(client, (listed, total) => progress.update(listed, total)).finally(() => progress.done());
 
   const filters: OnboardFilters = {

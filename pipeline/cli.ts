@@ -1,26 +1,22 @@
 #!/usr/bin/env node
 import * as fs from "node:fs";
-import { Command } from "commander";
+import { CommanderError } from "commander";
+import { argumentErrorLine, toolCommand, type TextSink } from "../cli/tool-command";
 import { driftLines, driftOf } from "./drift-report";
 import { parseEngineEvents } from "./engine-events";
 import { parseEngineJson } from "./engine-json";
 import { numberChanges } from "./number-changes";
 import { previewSummary } from "./preview-summary";
-import { packageVersion } from "../sdk/package-version";
-
 
 /**
  * `vobiz-pipeline-report`: turns the JSON of `pulumi preview --json` into the Markdown summary a pull request
  * shows, and the JSON of `pulumi refresh --preview-only --json` into one line per drifted property (exit
- * code 1 when there is drift). Reads a file, or standard input when the file is `-`.
+ * code 1 when there is drift). Reads a file, or standard input when the file is `-`. Exits with 2 on bad
+ * arguments or input that is not the JSON of the command named.
  */
-export function main(argv: readonly string[]): number {
+export function main(argv: readonly string[], io: { stdout: TextSink; stderr: TextSink } = process): number {
   let exitCode = 0;
-  const program = new Command("vobiz-pipeline-report")
-    .description("Reports for a Pulumi pipeline of Vobiz numbers.")
-    .version(packageVersion())
-    .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  const program = toolCommand("vobiz-pipeline-report", "Reports for a Pulumi pipeline of Vobiz numbers.", io);
   program
     .command("summary")
     .description("Markdown summary of `pulumi preview --json`: the numbers to buy, release, re-route or move, and the change in monthly fees.")
@@ -28,7 +24,7 @@ export function main(argv: readonly string[]): number {
     .requiredOption("--stack <name>", "the stack the preview is of, for the heading")
     .action((file: string, options: { stack: string }) => {
       const preview = parseEngineJson(read(file), "pulumi preview --json");
-      process.stdout.write(previewSummary(numberChanges(preview.steps), options.stack));
+      io.stdout.write(previewSummary(numberChanges(preview.steps), options.stack));
     });
   program
     .command("drift")
@@ -40,17 +36,20 @@ export function main(argv: readonly string[]): number {
     .action((file: string) => {
       const refresh = parseEngineEvents(read(file), "pulumi refresh --preview-only --json");
       const lines = driftLines(driftOf(refresh.resources));
-      for (const line of lines) process.stdout.write(`drift: ${line}\n`);
+      for (const line of lines) io.stdout.write(`drift: ${line}\n`);
       // A refresh that failed says why only in its events: pass that on.
-      for (const message of refresh.errors) process.stderr.write(`pulumi: ${message}\n`);
+      for (const message of refresh.errors) io.stderr.write(`pulumi: ${message}\n`);
       if (lines.length > 0) exitCode = 1;
     });
   try {
     program.parse([...argv], { from: "user" });
   } catch (error) {
-    const code = (error as { exitCode?: unknown }).exitCode;
-    if (typeof code === "number") return code;
-    process.stderr.write(`vobiz-pipeline-report: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      io.stderr.write(argumentErrorLine("vobiz-pipeline-report", error));
+      return 2;
+    }
+    io.stderr.write(`vobiz-pipeline-report: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
   return exitCode;

@@ -1,4 +1,5 @@
 import { NotFoundError, PurchaseOutcomeUnknownError, type PhoneNumber as VobizNumber, type VobizClient } from "../sdk";
+import { describeCriteria } from "./criteria-description";
 import type { PhoneNumberInputs } from "./phone-number-inputs";
 import type { DeploymentSession } from "./session/deployment-session";
 import type { Claimant } from "./session/number-claims";
@@ -52,16 +53,6 @@ export async function purchaseMatchingNumber(session: DeploymentSession, client:
   } finally {
     candidatePools.close(pool);
   }
-}
-
-/** The criteria in words, for messages. */
-export function describeCriteria(criteria: PhoneNumberInputs): string {
-  const parts = [`country ${criteria.country}`];
-  if (criteria.contains) parts.push(`containing ${criteria.contains}`);
-  if (criteria.excludePrefixes?.length) parts.push(`not starting with ${criteria.excludePrefixes.join(", ")}`);
-  if (criteria.maxMonthlyFee !== undefined) parts.push(`monthly fee at most ${criteria.maxMonthlyFee}`);
-  if (criteria.maxSetupFee !== undefined) parts.push(`setup fee at most ${criteria.maxSetupFee}`);
-  return parts.join(", ");
 }
 
 function nothingLeft(criteria: PhoneNumberInputs, takenByOthers: number): Error {

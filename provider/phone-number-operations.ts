@@ -148,8 +148,8 @@ export const phoneNumberOperations = providerOperations({
     if (result === undefined) return;
     logProgress(
       immediate
-        ? `released ${id} immediately (release fee ${result.releaseFee})`
-        : `released ${id}: pending_release until ${result.cooldownEndsAt}; recreating it before then cancels the release`,
+        ? `released ${id} immediately (release fee ${result.release_fee})`
+        : `released ${id}: pending_release until ${result.cooldown_ends_at}; recreating it before then cancels the release`,
     );
   },
 });

@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CommanderError, InvalidArgumentError } from "commander";
-import { listAccountNumbers } from "../onboard/list-account-numbers";
+import { listAccountNumbers } from "../cli/list-account-numbers";
 import { resolveSettings } from "../provider/credentials";
 import { isE164, VobizClient } from "../sdk";
+import { redact } from "../sdk/redact";
 import { planReport } from "./plan-report";
 import { pulumiRunner, type PulumiRunner } from "./pulumi-command";
 import { recoveredDeployment } from "./recovered-deployment";
@@ -14,7 +15,7 @@ import { runningProviders } from "./running-providers";
 import { parseStackExport } from "./stack-deployment";
 import { stackSettings } from "./stack-settings";
 import { parseSince, windowStartFromHistory, type WindowStart } from "./window-start";
-import { toolCommand } from "../sdk/tool-command";
+import { argumentErrorLine, toolCommand } from "../cli/tool-command";
 
 /** Where the command reads and writes; the real process by default. */
 export interface RecoverIo {
@@ -68,16 +69,16 @@ export async function main(argv: readonly string[], io: RecoverIo = processIo())
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     if (error.exitCode === 0) return 0;
-    io.stderr.write(`vobiz-recover: ${error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ")} (see --help)\n`);
+    io.stderr.write(argumentErrorLine("vobiz-recover", error));
     return 2;
   }
   let token: string | undefined;
-  const redact = (text: string): string => (token === undefined ? text : text.split(token).join("<redacted>"));
+  const redactToken = (text: string): string => redact(text, token);
   try {
-    return await recover(options, io, redact, (value) => (token = value));
+    return await recover(options, io, redactToken, (value) => (token = value));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`vobiz-recover: ${redact(message)}\n`);
+    io.stderr.write(`vobiz-recover: ${redactToken(message)}\n`);
     return error instanceof RecoveryDecisionError ? 2 : 1;
   }
 }

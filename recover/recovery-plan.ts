@@ -1,4 +1,4 @@
-import { describeCriteria } from "../provider/inventory-picker";
+import { describeCriteria } from "../provider/criteria-description";
 import type { PhoneNumberInputs } from "../provider/phone-number-inputs";
 import type { PhoneNumber as VobizNumber } from "../sdk";
 import { criteriaUnmetBy, matchCreates, type CreateGroup, type CriteriaCreate } from "./match-creates";

@@ -2,9 +2,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { RunningEmulator } from "../emulator";
-import { installedProject } from "../tests/helpers/installed-project";
-import { ProjectStack, type CliRun } from "../tests/helpers/project-stack";
-import { repoRoot } from "../tests/helpers/pulumi-toolchain";
+import { installedProject } from "./installed-project";
+import { ProjectStack, type CliRun } from "./project-stack";
+import { repoRoot } from "./pulumi-toolchain";
 import { accountOwning, accountStocking, NUMBER_PREFIX } from "./refresh-workload";
 
 /** What a stack manages: `PhoneNumber`s, or the no-op dynamic resource that stands for the engine's floor. */
@@ -38,6 +38,18 @@ export interface StoredSize {
   providerBytes: number;
   /** The whole state file as the file backend wrote it. */
   checkpointBytes: number;
+}
+
+/** Everything one run measured, as `--results` writes it and `--from` reads it back. */
+export interface BenchResults {
+  latencyMs: number;
+  sizes: number[];
+  samples: Sample[];
+  storedSizes: StoredSize[];
+  /** When the last scenario ended (ISO 8601). */
+  finishedAt: string;
+  /** The CPUs, memory and Node.js version the run had. */
+  machine: string;
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { RunningEmulator } from "../emulator";
+import { MAX_PAGE_SIZE } from "../sdk";
 import { accountOwning, ENGINE_PARALLELISM, refreshThroughRead, shuffled } from "./refresh-workload";
-
-const PAGE_SIZE = 100;
 
 interface Measurement {
   /** Numbers the account holds. */
@@ -50,7 +49,7 @@ function table(title: string, rows: readonly Measurement[]): string {
   const header = ["owned", "N read", "order", "API calls", "of which searches", "floor", "calls/floor", "calls/number"];
   const cells = rows.map((m) => {
     // The cheaper of one search per number and one listing of everything the account holds.
-    const floor = Math.min(m.count, Math.ceil(m.owned / PAGE_SIZE));
+    const floor = Math.min(m.count, Math.ceil(m.owned / MAX_PAGE_SIZE));
     return [m.owned, m.count, m.order, m.calls, m.searches, floor, (m.calls / floor).toFixed(2), (m.calls / m.count).toFixed(3)].map(String);
   });
   const line = (values: readonly string[]) => `| ${values.join(" | ")} |`;

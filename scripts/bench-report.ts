@@ -1,11 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { BenchResults } from "./bench";
+import { MAX_PAGE_SIZE } from "../sdk";
 import { renderTimeChart, type ChartPoint } from "./bench-chart";
-import type { Mode, Operation, Sample, StoredSize } from "./bench-measure";
-
-// Vobiz lists at most 100 numbers per page.
-const PAGE_SIZE = 100;
+import type { BenchResults, Mode, Operation, Sample, StoredSize } from "./bench-measure";
 
 /** The targets, as ratios to the no-op floor of the same run at the largest size (and `__provider` in bytes). */
 export const TARGETS = { refresh: 1.3, up: 1.5, stateRatio: 1.5, providerBytes: 1024 } as const;
@@ -33,9 +30,9 @@ export interface Comparison {
 export function callFloor(operation: Operation, mode: Mode, n: number, stacks: number): number {
   const owned = n * stacks;
   const perStack = {
-    up: mode === "criteria" ? n + Math.ceil(owned / PAGE_SIZE) : n,
+    up: mode === "criteria" ? n + Math.ceil(owned / MAX_PAGE_SIZE) : n,
     preview: 0,
-    refresh: Math.min(n, Math.ceil(owned / PAGE_SIZE)),
+    refresh: Math.min(n, Math.ceil(owned / MAX_PAGE_SIZE)),
     destroy: n,
   }[operation];
   return perStack * stacks;

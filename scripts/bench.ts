@@ -2,23 +2,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { installProjects, measureScenario, type Scenario, type Sample, type StoredSize } from "./bench-measure";
+import { installProjects, measureScenario, type BenchResults, type Scenario } from "./bench-measure";
 import { writeReport } from "./bench-report";
 
 // Compiled to dist/scripts, so the repository is two levels up.
 const root = path.resolve(__dirname, "../..");
-
-/** Everything one run measured, as `--results` writes it and `--from` reads it back. */
-export interface BenchResults {
-  latencyMs: number;
-  sizes: number[];
-  samples: Sample[];
-  storedSizes: StoredSize[];
-  /** When the last scenario ended (ISO 8601). */
-  finishedAt: string;
-  /** The CPUs, memory and Node.js version the run had. */
-  machine: string;
-}
 
 /**
  * What a run measures at each size: numbers bought exactly, through `up`, `preview`, `refresh` and

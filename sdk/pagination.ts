@@ -1,3 +1,9 @@
+/**
+ * The largest page Vobiz serves; a larger `per_page` is clamped to it (docs/api-notes.md "Lists"). Listing
+ * `n` numbers therefore costs at least ceil(n / 100) calls.
+ */
+export const MAX_PAGE_SIZE = 100;
+
 /** What the paginator needs from one page, whatever the list calls its fields. */
 export interface PageSlice<T> {
   items: T[];

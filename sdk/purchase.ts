@@ -1,13 +1,6 @@
-import {
-  InsufficientBalanceError,
-  NotFoundError,
-  VobizError,
-  hasUnknownOutcome,
-  insufficientBalanceError,
-  purchaseOutcomeUnknownError,
-  reasonOf,
-  type BalanceShortfall,
-} from "./errors";
+import { insufficientBalanceError, purchaseOutcomeUnknownError } from "./error-factory";
+import { reasonOf } from "./error-message";
+import { InsufficientBalanceError, NotFoundError, VobizError, hasUnknownOutcome, type BalanceShortfall } from "./errors";
 import { retryReason, waitToResend } from "./retry";
 import { sendOnce, type ReconciledWrite } from "./reconciled-write";
 import type { Balance, PhoneNumber } from "./schemas";

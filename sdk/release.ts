@@ -12,7 +12,7 @@ const DONE = new Set(["pending_release", "released"]);
 /**
  * Releases a number, reconciling an unknown outcome (timeout, reset, 5xx,
  * unreadable answer) by a lookup: `pending_release`, `released` or no longer
- * listed means done, and a result is built from the lookup (`releaseFee` is 0
+ * listed means done, and a result is built from the lookup (`release_fee` is 0
  * there, since the fee Vobiz charged was never seen, and `message` says so);
  * still `active` means nothing happened, and the release is sent once more
  * within the retry budget. Throws the request's error otherwise.
@@ -43,16 +43,16 @@ export async function releaseWithReconciliation(steps: ReleaseSteps): Promise<Re
 function resultFromLookup(steps: ReleaseSteps, current: PhoneNumber | undefined, failure: VobizError): ReleaseResult {
   const message = `release confirmed by a lookup after the answer was lost (${retryReason(failure)}); the fee charged was not reported`;
   if (current === undefined) {
-    return { status: "released", releaseFee: 0, cooldownEndsAt: null, cancelUrl: null, message };
+    return { status: "released", release_fee: 0, cooldown_ends_at: null, cancel_url: null, message };
   }
   const pending = current.status === "pending_release";
   const releasedAt = current.released_at === null ? NaN : Date.parse(current.released_at);
   return {
     status: current.status,
-    releaseFee: 0,
-    cooldownEndsAt: pending && !Number.isNaN(releasedAt) ? new Date(releasedAt + PENDING_WINDOW_MS).toISOString() : null,
+    release_fee: 0,
+    cooldown_ends_at: pending && !Number.isNaN(releasedAt) ? new Date(releasedAt + PENDING_WINDOW_MS).toISOString() : null,
     // The form Vobiz itself returns: lowercase /account/ and a raw "+" (docs/api-notes.md "Release and cancel").
-    cancelUrl: pending ? `/api/v1/account/${steps.authId}/numbers/${steps.e164}/cancel-release` : null,
+    cancel_url: pending ? `/api/v1/account/${steps.authId}/numbers/${steps.e164}/cancel-release` : null,
     message,
   };
 }

@@ -3,7 +3,8 @@ import { z } from "zod";
 // Lenient in, strict out: every schema tolerates unknown fields and the older
 // shapes docs/api-notes.md "Older shapes" lists, and outputs one fixed shape
 // where every declared field is present (null when the API left it out).
-// Unknown fields are dropped, never passed through.
+// Unknown fields are dropped, never passed through. Fields keep the names the
+// API sends (snake_case); only an older name is folded into the newest one.
 
 // Any RFC 3339 fraction: Vobiz mixes whole seconds, microseconds and nanoseconds.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -11,7 +12,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}
 /** An RFC 3339 timestamp with any (or no) fraction of a second, kept exactly as sent. */
 export const timestampSchema = z.string().regex(RFC3339, "expected an RFC 3339 timestamp");
 
-// Documented as integers, shown as `1.0` in examples, sent as strings by older servers (docs/api-notes.md "Older shapes").
+// Documented as integers; older shapes send `1.0` or numeric strings (docs/api-notes.md "Older shapes").
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 
 /** A money amount or count sent as a JSON number or a numeric string (`"300"`); parsed to a number. */
@@ -52,8 +53,8 @@ export const capabilitiesSchema = z
   .nullish()
   .transform((c) => c ?? { voice: false, sms: false, mms: false, fax: false });
 
-// Only an array of strings is a tag list; inventory rows send null and one
-// published example sends an object ({"key":"value"}).
+// Only an array of strings is a tag list; inventory rows send null, and older shapes send an object
+// (docs/api-notes.md "Older shapes").
 const tagsSchema = z
   .unknown()
   .optional()
@@ -107,24 +108,22 @@ const countSchema = amountSchema.pipe(z.number().int().nonnegative());
 
 /**
  * The `{items, page, per_page, total}` envelope of the owned-numbers and
- * inventory lists (docs/api-notes.md "Lists"), with `per_page` renamed `perPage`.
- * Fails when any of the four keys is missing or an item is not a phone number.
+ * inventory lists (docs/api-notes.md "Lists"). Fails when any of the four keys
+ * is missing or an item is not a phone number.
  */
-export const phoneNumberPageSchema = z
-  .object({
-    items: z.array(phoneNumberSchema),
-    page: countSchema,
-    per_page: countSchema,
-    total: countSchema,
-  })
-  .transform(({ per_page, ...page }) => ({ ...page, perPage: per_page }));
+export const phoneNumberPageSchema = z.object({
+  items: z.array(phoneNumberSchema),
+  page: countSchema,
+  per_page: countSchema,
+  total: countSchema,
+});
 
 /** One page of owned or inventory numbers. */
 export type Page = z.infer<typeof phoneNumberPageSchema>;
 
 /**
- * The purchase answer `{message, number}` (docs/api-notes.md "Purchase"). The `items` array of
- * the OpenAPI example is tolerated and ignored. Fails when `number` is missing
+ * The purchase answer `{message, number}` (docs/api-notes.md "Purchase"). An `items` array
+ * beside `number` is ignored. Fails when `number` is missing
  * or is not a phone number.
  */
 export const purchaseResponseSchema = z
@@ -136,7 +135,7 @@ export const purchaseResponseSchema = z
 
 /**
  * The release answer (docs/api-notes.md "Release and cancel"), as a `ReleaseResult`. `cooldown_ends_at`
- * and `cancel_url` become null when absent or empty (immediate release).
+ * and `cancel_url` become null when absent or empty (immediate release), `message` "" when absent.
  * Fails when `status` or `release_fee` is missing.
  */
 export const releaseResponseSchema = z
@@ -147,21 +146,16 @@ export const releaseResponseSchema = z
     cancel_url: optionalId,
     message: optionalString,
   })
-  .transform((r) => ({
-    status: r.status,
-    releaseFee: r.release_fee,
-    cooldownEndsAt: r.cooldown_ends_at,
-    cancelUrl: r.cancel_url,
-    message: r.message ?? "",
-  }));
+  .transform((r) => ({ ...r, message: r.message ?? "" }));
 
 /** What a release reported: the new status, the fee charged, and how to cancel it while pending. */
 export type ReleaseResult = z.infer<typeof releaseResponseSchema>;
 
 /**
- * The cancel-release answer, as a `CancelReleaseResult`. `refundFailed` is true
- * when Vobiz restored the number but says `"refund_status": "failed"`.
- * Never fails on a JSON object: a missing status reads as `"active"`.
+ * The cancel-release answer, as a `CancelReleaseResult`. `refund_status` is
+ * `"failed"` when Vobiz restored the number but could not refund the fee; it,
+ * `refund_amount` and `currency` are null when absent. Never fails on a JSON
+ * object: a missing status reads as `"active"`.
  */
 export const cancelReleaseResponseSchema = z
   .object({
@@ -173,9 +167,9 @@ export const cancelReleaseResponseSchema = z
   .transform((r) => ({
     // The only documented success status; the number is active again.
     status: r.status ?? "active",
-    refundAmount: r.refund_amount ?? null,
+    refund_amount: r.refund_amount ?? null,
     currency: r.currency ?? null,
-    refundFailed: r.refund_status === "failed",
+    refund_status: r.refund_status ?? null,
   }));
 
 /** What a cancelled release reported: the restored status and the refund. */
@@ -253,17 +247,15 @@ export const subAccountSchema = z
 export type SubAccount = z.infer<typeof subAccountSchema>;
 
 /**
- * The `{sub_accounts, total, page, size}` envelope of the sub-account list,
- * with `sub_accounts` renamed `items`. Fails when `sub_accounts` or `total` is missing.
+ * The `{sub_accounts, total, page, size}` envelope of the sub-account list.
+ * Fails when any of the four keys is missing or an item is not a sub-account.
  */
-export const subAccountPageSchema = z
-  .object({
-    sub_accounts: z.array(subAccountSchema),
-    total: countSchema,
-    page: countSchema,
-    size: countSchema,
-  })
-  .transform(({ sub_accounts, ...page }) => ({ ...page, items: sub_accounts }));
+export const subAccountPageSchema = z.object({
+  sub_accounts: z.array(subAccountSchema),
+  total: countSchema,
+  page: countSchema,
+  size: countSchema,
+});
 
 /** One page of sub-accounts; `size` is the page size, as the API names it. */
 export type SubAccountPage = z.infer<typeof subAccountPageSchema>;

@@ -1,9 +1,7 @@
-import type { PhoneNumber as VobizNumber, VobizClient } from "../../sdk";
+import { MAX_PAGE_SIZE, type PhoneNumber as VobizNumber, type VobizClient } from "../../sdk";
 import type { PhoneNumberInputs } from "../phone-number-inputs";
 import type { Clock } from "./clock";
 import type { DeploymentTimings } from "./timings";
-
-const PAGE_SIZE = 100;
 
 /**
  * The inventory for one set of criteria, handed out a candidate at a time to every create of the deployment
@@ -79,7 +77,7 @@ export class CandidatePool {
         ...(contains ? { search: contains.replace(/^\+/, "") } : {}),
         ...(excludePrefixes?.length ? { exclude: excludePrefixes } : {}),
         page,
-        perPage: PAGE_SIZE,
+        perPage: MAX_PAGE_SIZE,
       });
       const unseen = listed.items.filter((number) => !this.seen.has(number.e164));
       for (const number of unseen) this.seen.add(number.e164);
@@ -88,7 +86,7 @@ export class CandidatePool {
       );
       this.ready.push(...shuffle(fits));
       if (fits.length > 0) return;
-      if (page * PAGE_SIZE >= listed.total || listed.items.length === 0) {
+      if (page * MAX_PAGE_SIZE >= listed.total || listed.items.length === 0) {
         this.spent = true;
         return;
       }

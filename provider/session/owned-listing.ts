@@ -1,8 +1,7 @@
-import type { PhoneNumber as VobizNumber, VobizClient } from "../../sdk";
+import { MAX_PAGE_SIZE, type PhoneNumber as VobizNumber, type VobizClient } from "../../sdk";
 import type { Clock } from "./clock";
 import type { DeploymentTimings } from "./timings";
 
-const PAGE_SIZE = 100;
 // Pages of the rest of a listing fetched at once: enough to be quick, few enough not to provoke a 429 storm.
 const PAGES_IN_FLIGHT = 4;
 
@@ -37,7 +36,7 @@ export class OwnedListings {
     const snapshot = this.current(key, client);
     snapshot.lookups += 1;
     const { byE164, total } = await snapshot.firstPage;
-    const pagesLeft = Math.ceil(total / PAGE_SIZE) - 1;
+    const pagesLeft = Math.ceil(total / MAX_PAGE_SIZE) - 1;
     // From the read that makes the reads outnumber the pages left, the rest of the listing is fetched in the
     // background, even when the first page answers that read, so that it is there when a later read needs it.
     if (pagesLeft > 0 && snapshot.lookups >= pagesLeft) snapshot.rest ??= fetchRest(client, total, () => this.forgetOne(key, snapshot));
@@ -79,7 +78,7 @@ export class OwnedListings {
 }
 
 async function fetchFirstPage(client: VobizClient) {
-  const page = await client.listNumbers({ page: 1, perPage: PAGE_SIZE });
+  const page = await client.listNumbers({ page: 1, perPage: MAX_PAGE_SIZE });
   return { byE164: new Map(page.items.map((n) => [n.e164, n])), total: page.total };
 }
 
@@ -90,11 +89,11 @@ function fetchRest(client: VobizClient, total: number, onFailure: () => void): P
 }
 
 async function fetchPages(client: VobizClient, total: number): Promise<Map<string, VobizNumber>> {
-  const pages = Array.from({ length: Math.ceil(total / PAGE_SIZE) - 1 }, (_, i) => i + 2);
+  const pages = Array.from({ length: Math.ceil(total / MAX_PAGE_SIZE) - 1 }, (_, i) => i + 2);
   const byE164 = new Map<string, VobizNumber>();
   for (let start = 0; start < pages.length; start += PAGES_IN_FLIGHT) {
     const batch = pages.slice(start, start + PAGES_IN_FLIGHT);
-    const results = await Promise.all(batch.map((page) => client.listNumbers({ page, perPage: PAGE_SIZE })));
+    const results = await Promise.all(batch.map((page) => client.listNumbers({ page, perPage: MAX_PAGE_SIZE })));
     for (const number of results.flatMap((result) => result.items)) byE164.set(number.e164, number);
   }
   return byE164;

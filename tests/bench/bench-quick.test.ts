@@ -3,8 +3,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import type { BenchResults } from "../../scripts/bench";
-import { repoRoot } from "../helpers/pulumi-toolchain";
+import type { BenchResults } from "../../scripts/bench-measure";
+import { repoRoot } from "../../scripts/pulumi-toolchain";
 
 // `npm run bench` in its quick mode (10 numbers), run as a user runs it: the built script, the real CLI, the
 // project folders under bench/ installed from the npm pack tarball. Only what is deterministic is asserted:

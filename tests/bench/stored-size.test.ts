@@ -1,10 +1,10 @@
 import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { accountStocking, NUMBER_PREFIX } from "../../scripts/refresh-workload";
-import { installedProject } from "../helpers/installed-project";
-import { ProjectStack } from "../helpers/project-stack";
+import { installedProject } from "../../scripts/installed-project";
+import { ProjectStack } from "../../scripts/project-stack";
 import type { StateResource } from "../helpers/pulumi-stack";
-import { repoRoot } from "../helpers/pulumi-toolchain";
+import { repoRoot } from "../../scripts/pulumi-toolchain";
 
 const COUNT = 3;
 

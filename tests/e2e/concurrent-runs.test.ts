@@ -2,8 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { VobizClient } from "../../sdk";
-import { installedProject } from "../helpers/installed-project";
-import type { ProjectStack } from "../helpers/project-stack";
+import { installedProject } from "../../scripts/installed-project";
+import type { ProjectStack } from "../../scripts/project-stack";
 import { forgetStacks, purchasesOf, RELIABILITY_PROGRAM, reliabilityStack, seedAccount, stackAgainstAccount, waitFor, type SeededAccount } from "./reliability/reliability-fixture";
 
 // Two `pulumi up` runs at once from one project folder: on two stacks that want the same exact number, and

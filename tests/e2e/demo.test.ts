@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify, stripVTControlCharacters } from "node:util";
-import { node22BinDir, repoRoot } from "../helpers/pulumi-toolchain";
+import { node22BinDir, repoRoot } from "../../scripts/pulumi-toolchain";
 
 const run = promisify(execFile);
 

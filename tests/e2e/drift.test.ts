@@ -1,10 +1,10 @@
 import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { PhoneNumber, SubAccountAssignment } from "../../index";
-import { installedProject } from "../helpers/installed-project";
-import { ProjectStack } from "../helpers/project-stack";
+import { installedProject } from "../../scripts/installed-project";
+import { ProjectStack } from "../../scripts/project-stack";
 import { StackOperationError, type TestStack } from "../helpers/pulumi-stack";
-import { repoRoot } from "../helpers/pulumi-toolchain";
+import { repoRoot } from "../../scripts/pulumi-toolchain";
 import { purchasesByNumber, startSeededEmulator, vobizClient, vobizStack } from "../helpers/vobiz-stack";
 
 // Scheduled drift checks run `pulumi refresh --preview-only --expect-no-changes`: it must fail (non-zero exit)

@@ -3,9 +3,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { installedProject } from "../helpers/installed-project";
-import { ProjectStack } from "../helpers/project-stack";
-import { node22BinDir, repoRoot } from "../helpers/pulumi-toolchain";
+import { installedProject } from "../../scripts/installed-project";
+import { ProjectStack } from "../../scripts/project-stack";
+import { node22BinDir, repoRoot } from "../../scripts/pulumi-toolchain";
 import { readmeCommands } from "../helpers/readme-commands";
 
 // Each example is a folder a user copies. Here each one is installed from the package's npm pack tarball

@@ -1,9 +1,9 @@
 import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { startEmulator } from "../../emulator";
-import { installedProject } from "../helpers/installed-project";
-import { ProjectStack, type CliRun } from "../helpers/project-stack";
-import { repoRoot } from "../helpers/pulumi-toolchain";
+import { installedProject } from "../../scripts/installed-project";
+import { ProjectStack, type CliRun } from "../../scripts/project-stack";
+import { repoRoot } from "../../scripts/pulumi-toolchain";
 
 /** The part of the CLI's output under "Diagnostics:", where the engine reports each failure. */
 function diagnostics(run: CliRun): string {

@@ -4,10 +4,10 @@ import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { sendS3Request } from "../../scripts/object-store-s3-request";
 import { VobizClient } from "../../sdk";
-import { installedProject } from "../helpers/installed-project";
+import { installedProject } from "../../scripts/installed-project";
 import { startObjectStore, type RunningObjectStore } from "../helpers/object-store";
-import { ProjectStack, type CliRun } from "../helpers/project-stack";
-import { repoRoot } from "../helpers/pulumi-toolchain";
+import { ProjectStack, type CliRun } from "../../scripts/project-stack";
+import { repoRoot } from "../../scripts/pulumi-toolchain";
 
 const SALES = "+14152055457";
 

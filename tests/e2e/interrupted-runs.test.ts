@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import type { FaultSpec } from "../../emulator/control-types";
 import { VobizClient } from "../../sdk";
-import type { ProjectStack } from "../helpers/project-stack";
+import type { ProjectStack } from "../../scripts/project-stack";
 import {
   forgetStacks,
   killEach,

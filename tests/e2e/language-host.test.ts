@@ -1,7 +1,7 @@
 import * as path from "node:path";
-import { installedProject } from "../helpers/installed-project";
-import { ProjectStack } from "../helpers/project-stack";
-import { repoRoot } from "../helpers/pulumi-toolchain";
+import { installedProject } from "../../scripts/installed-project";
+import { ProjectStack } from "../../scripts/project-stack";
+import { repoRoot } from "../../scripts/pulumi-toolchain";
 
 // The Node.js language host the toolchain builds is v3.68.0 (see scripts/ensure-pulumi.sh). It predates
 // parts of the engine's protocol; these are the places where that shows to a user, pinned so that a

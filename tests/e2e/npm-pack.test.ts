@@ -3,9 +3,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { installedProject, packedTarball } from "../helpers/installed-project";
-import { ProjectStack } from "../helpers/project-stack";
-import { node22BinDir, repoRoot } from "../helpers/pulumi-toolchain";
+import { installedProject, packedTarball } from "../../scripts/installed-project";
+import { ProjectStack } from "../../scripts/project-stack";
+import { node22BinDir, repoRoot } from "../../scripts/pulumi-toolchain";
 
 const run = promisify(execFile);
 

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { parseDocument } from "yaml";
 import { startEmulator, type AuditRow, type LedgerRow, type RunningEmulator } from "../../emulator";
 import { readFleetFile } from "../../fleet";
-import { installedProject } from "../helpers/installed-project";
+import { installedProject } from "../../scripts/installed-project";
 import {
   onboardedEntryName,
   SEEDED_APPLICATION,
@@ -13,9 +13,9 @@ import {
   seededNumbers,
   type SeededNumber,
 } from "../helpers/onboarding-account";
-import { ProjectStack, type CliRun } from "../helpers/project-stack";
+import { ProjectStack, type CliRun } from "../../scripts/project-stack";
 import type { StateResource } from "../helpers/pulumi-stack";
-import { repoRoot } from "../helpers/pulumi-toolchain";
+import { repoRoot } from "../../scripts/pulumi-toolchain";
 import { readmeCommands } from "../helpers/readme-commands";
 
 // Issue: an account that already holds numbers goes from nothing to a managed fleet, with no change proposed,

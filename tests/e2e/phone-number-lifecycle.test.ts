@@ -1,10 +1,10 @@
 import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { PhoneNumber, SubAccountAssignment } from "../../index";
-import { installedProject } from "../helpers/installed-project";
-import { ProjectStack } from "../helpers/project-stack";
+import { installedProject } from "../../scripts/installed-project";
+import { ProjectStack } from "../../scripts/project-stack";
 import type { TestStack } from "../helpers/pulumi-stack";
-import { repoRoot } from "../helpers/pulumi-toolchain";
+import { repoRoot } from "../../scripts/pulumi-toolchain";
 import { purchasesByNumber, startSeededEmulator, vobizClient, vobizStack } from "../helpers/vobiz-stack";
 
 // Up, an empty preview, a clean drift check and destroy, for each way of getting a number, through the real CLI.

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { EmulatorControl } from "../../emulator";
 import { freePort } from "../../scripts/free-port";
-import { node22BinDir, repoRoot } from "../helpers/pulumi-toolchain";
+import { node22BinDir, repoRoot } from "../../scripts/pulumi-toolchain";
 import { readmeCommands } from "../helpers/readme-commands";
 
 const settingsFile = path.join(repoRoot, "Pulumi.dev.yaml");

@@ -62,7 +62,7 @@ describe("the request log", () => {
     for (const token of [master.authToken, wrongToken, ...subAccounts.map((s) => s.authToken)]) {
       expect(text).not.toContain(token);
     }
-    expect(report.requests[1]?.path).toBe(`/api/v1/Account/${MASTER}/numbers?leak=<redacted>`);
+    expect(report.requests[1]?.path).toBe(`/api/v1/Account/${MASTER}/numbers?leak=[redacted]`);
     expect(report.requests[2]?.auth_id).toBe(MASTER);
   });
 

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { EmulatorControl } from "../../emulator";
 import type { LedgerRow } from "../../emulator/control-types";
-import { resourcesOfType, type StateResource } from "./checkpoint";
+import { resourcesOfType, type StateResource } from "../../scripts/checkpoint";
 
 // The invariant every test that buys ends with: one number, one owner. No two PhoneNumber resources of the
 // stacks of one account record the same number, and every number a resource records as bought was debited

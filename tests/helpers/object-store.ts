@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import type { ObjectStoreStartLine } from "../../scripts/object-store";
-import { repoRoot } from "./pulumi-toolchain";
+import { repoRoot } from "../../scripts/pulumi-toolchain";
 
 /** What `npm run object-store` runs. */
 export const objectStoreLauncher = path.join(repoRoot, "dist", "scripts", "object-store.js");

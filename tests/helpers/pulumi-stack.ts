@@ -8,9 +8,9 @@ import {
   type PulumiFn,
   type Stack,
 } from "@pulumi/pulumi/automation";
-import { checkpointFile, logText, resourcesOfType, type StateResource } from "./checkpoint";
+import { checkpointFile, logText, resourcesOfType, type StateResource } from "../../scripts/checkpoint";
+import { ensurePulumiCli, node22BinDir, repoRoot } from "../../scripts/pulumi-toolchain";
 import { registerStack } from "./money-invariant";
-import { ensurePulumiCli, node22BinDir, repoRoot } from "./pulumi-toolchain";
 
 export { ensurePulumiCli, repoRoot, type StateResource };
 

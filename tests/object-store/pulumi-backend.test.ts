@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation";
 import { sendS3Request } from "../../scripts/object-store-s3-request";
 import { startObjectStore, type RunningObjectStore } from "../helpers/object-store";
-import { ensurePulumiCli, pulumiEnv, repoRoot } from "../helpers/pulumi-toolchain";
+import { ensurePulumiCli, pulumiEnv, repoRoot } from "../../scripts/pulumi-toolchain";
 
 // The first start on a machine builds SeaweedFS (about 4 minutes on 2 cores, more when the machine is busy).
 const FIRST_START_TIMEOUT_MS = 20 * 60_000;

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import * as readline from "node:readline";
 import type { ObjectStoreStartLine } from "../../scripts/object-store";
 import { objectStoreLauncher } from "../helpers/object-store";
-import { repoRoot } from "../helpers/pulumi-toolchain";
+import { repoRoot } from "../../scripts/pulumi-toolchain";
 
 // The first start on a machine builds SeaweedFS (about 4 minutes on 2 cores, more when the machine is busy).
 const FIRST_START_TIMEOUT_MS = 20 * 60_000;

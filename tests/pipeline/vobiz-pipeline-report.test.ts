@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { repoRoot } from "../helpers/pulumi-toolchain";
+import { repoRoot } from "../../scripts/pulumi-toolchain";
 
 const cli = path.join(repoRoot, "dist", "pipeline", "cli.js");
 const report = (args: string[], input = "") => spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8" });

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { repoRoot } from "../helpers/pulumi-toolchain";
+import { repoRoot } from "../../scripts/pulumi-toolchain";
 
 interface WorkflowStep {
   uses?: string;

@@ -171,7 +171,7 @@ describe("vobiz-recover", () => {
   it("never prints the auth token, even when a command fails saying it", async () => {
     const run = await recover(["--apply"], { exported: twoCreates(), importFails: `backend refused a file holding ${TOKEN}` });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("backend refused a file holding <redacted>");
+    expect(run.stderr).toContain("backend refused a file holding [redacted]");
     expect(run.stdout + run.stderr).not.toContain(TOKEN);
   });
 });

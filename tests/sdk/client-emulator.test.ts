@@ -80,7 +80,7 @@ describe("listing owned numbers", () => {
     await control.resetRequests();
 
     const first = await master().listNumbers({ perPage: 2 });
-    expect(first).toMatchObject({ page: 1, perPage: 2, total: 5 });
+    expect(first).toMatchObject({ page: 1, per_page: 2, total: 5 });
     expect(first.items.map((n) => n.e164)).toEqual(bought.slice(0, 2));
 
     const all: string[] = [];
@@ -229,15 +229,15 @@ describe("releasing", () => {
   it("releases into pending_release with the fee, and cancelling restores and refunds it", async () => {
     const e164 = await buy();
     const release = await master().releaseNumber(e164);
-    expect(release).toMatchObject({ status: "pending_release", releaseFee: 700, cancelUrl: `/api/v1/account/${MASTER}/numbers/${e164}/cancel-release` });
-    expect(release.cooldownEndsAt).not.toBeNull();
+    expect(release).toMatchObject({ status: "pending_release", release_fee: 700, cancel_url: `/api/v1/account/${MASTER}/numbers/${e164}/cancel-release` });
+    expect(release.cooldown_ends_at).not.toBeNull();
     expect((await master().findOwnedNumber(e164))?.status).toBe("pending_release");
 
     const again = await failure(master().releaseNumber(e164));
     expect(again).toBeInstanceOf(BadRequestError);
     expect(again.message).toContain("number is already pending release");
 
-    expect(await master().cancelRelease(e164)).toEqual({ status: "active", refundAmount: 700, currency: "INR", refundFailed: false });
+    expect(await master().cancelRelease(e164)).toEqual({ status: "active", refund_amount: 700, currency: "INR", refund_status: null });
     expect((await master().findOwnedNumber(e164))?.status).toBe("active");
     const ledger = await control.ledger();
     expect(debitsFor(ledger, e164, "release_fee").map((r) => r.amount)).toEqual([-700]);
@@ -250,7 +250,7 @@ describe("releasing", () => {
 
   it("releases immediately: gone from the list, nothing to cancel", async () => {
     const e164 = await buy();
-    expect(await master().releaseNumber(e164, { immediate: true })).toMatchObject({ status: "released", cancelUrl: null, releaseFee: 700 });
+    expect(await master().releaseNumber(e164, { immediate: true })).toMatchObject({ status: "released", cancel_url: null, release_fee: 700 });
     expect(await master().findOwnedNumber(e164)).toBeUndefined();
     const error = await failure(master().cancelRelease(e164));
     expect(error).toBeInstanceOf(NotFoundError);
@@ -279,7 +279,7 @@ describe("releasing", () => {
   it("sends the release once more after a reset that released nothing", async () => {
     const e164 = await buy();
     await control.injectFault({ match: { method: "DELETE" }, kind: "reset" });
-    expect(await master().releaseNumber(e164)).toMatchObject({ status: "pending_release", releaseFee: 700 });
+    expect(await master().releaseNumber(e164)).toMatchObject({ status: "pending_release", release_fee: 700 });
     expect(debitsFor(await control.ledger(), e164, "release_fee")).toHaveLength(1);
     expect((await control.requests()).counters["DELETE releaseNumber"]).toBe(2);
   });
@@ -409,7 +409,7 @@ describe("balance and sub-accounts", () => {
   it("lists, iterates and reads sub-accounts without their tokens", async () => {
     const page = await master().listSubAccounts();
     expect(page).toMatchObject({ page: 1, total: 2 });
-    expect(page.items.map((s) => s.auth_id)).toEqual(["SA_DEMO0002", "SA_DEMO0001"]);
+    expect(page.sub_accounts.map((s) => s.auth_id)).toEqual(["SA_DEMO0002", "SA_DEMO0001"]);
     expect(JSON.stringify(page)).not.toContain("auth_token");
 
     await control.resetRequests();
@@ -430,7 +430,7 @@ describe("balance and sub-accounts", () => {
     expect((await master().listSubAccounts({ activeOnly: true })).total).toBe(3);
     const paged = await master().listSubAccounts({ page: 2, size: 2 });
     expect(paged).toMatchObject({ page: 2, size: 2, total: 3 });
-    expect(paged.items).toHaveLength(1);
+    expect(paged.sub_accounts).toHaveLength(1);
   });
 });
 

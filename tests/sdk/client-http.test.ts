@@ -653,9 +653,9 @@ describe("release reconciliation", () => {
     const result = await client().releaseNumber(E164);
     expect(result).toEqual({
       status: "pending_release",
-      releaseFee: 0,
-      cooldownEndsAt: "2026-07-21T09:18:26.000Z",
-      cancelUrl: `/api/v1/account/${ME}/numbers/${E164}/cancel-release`,
+      release_fee: 0,
+      cooldown_ends_at: "2026-07-21T09:18:26.000Z",
+      cancel_url: `/api/v1/account/${ME}/numbers/${E164}/cancel-release`,
       message: expect.stringContaining("release confirmed by a lookup") as unknown as string,
     });
     expect(server.count("DELETE", release)).toBe(1);
@@ -669,7 +669,7 @@ describe("release reconciliation", () => {
 
   it("sends the release once more when the number is still active", async () => {
     server.on("DELETE", release, json(504, ""), released).on("GET", owned, json(200, page([row(E164)])));
-    expect(await client().releaseNumber(E164)).toMatchObject({ status: "pending_release", releaseFee: 700 });
+    expect(await client().releaseNumber(E164)).toMatchObject({ status: "pending_release", release_fee: 700 });
     expect(server.count("DELETE", release)).toBe(2);
   });
 

@@ -12,7 +12,9 @@ import {
   formatDuration,
 } from "../../sdk";
 import { parseErrorBody } from "../../sdk/error-body";
-import { errorFromResponse, parseRetryAfter, type RequestContext } from "../../sdk/errors";
+import { errorFromResponse } from "../../sdk/error-factory";
+import type { RequestContext } from "../../sdk/errors";
+import { parseRetryAfter } from "../../sdk/retry-after";
 
 const unassign: RequestContext = {
   action: "Unassigning +919876543210 from its sub-account",

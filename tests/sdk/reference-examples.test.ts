@@ -12,7 +12,8 @@ import {
   ServerError,
   UnauthorizedError,
 } from "../../sdk";
-import { errorFromResponse, type RequestContext } from "../../sdk/errors";
+import { errorFromResponse } from "../../sdk/error-factory";
+import type { RequestContext } from "../../sdk/errors";
 import {
   balanceSchema,
   cancelReleaseResponseSchema,
@@ -231,7 +232,7 @@ describe("the published list envelope", () => {
   it("parses with the number object in place of the placeholder item", () => {
     const envelope = parse(listEnvelopeExample) as Record<string, unknown>;
     const page = phoneNumberPageSchema.parse({ ...envelope, items: [parse(phoneNumberExample)] });
-    expect(page).toMatchObject({ page: 1, perPage: 25, total: 24 });
+    expect(page).toMatchObject({ page: 1, per_page: 25, total: 24 });
     expect(page.items[0]?.e164).toBe("+919876543210");
   });
 
@@ -245,7 +246,7 @@ describe("the published list envelope", () => {
 describe("the published inventory list", () => {
   it("parses verbatim, with account_id '' and tags null read as []", () => {
     const page = phoneNumberPageSchema.parse(parse(inventoryExample));
-    expect(page).toMatchObject({ page: 1, perPage: 25, total: 500 });
+    expect(page).toMatchObject({ page: 1, per_page: 25, total: 500 });
     expect(page.items[0]).toMatchObject({ account_id: "", e164: "+14155551234", region: "CA", tags: [], setup_fee: 0, monthly_fee: 1 });
   });
 
@@ -299,16 +300,16 @@ describe("the published release answer", () => {
   it("parses verbatim, keeping the nanosecond timestamp", () => {
     expect(releaseResponseSchema.parse(parse(releaseExample))).toEqual({
       status: "pending_release",
-      releaseFee: 700,
-      cooldownEndsAt: "2026-07-21T09:18:26.785758533Z",
-      cancelUrl: "/api/v1/account/MA_XXXXXX/numbers/+919876543210/cancel-release",
+      release_fee: 700,
+      cooldown_ends_at: "2026-07-21T09:18:26.785758533Z",
+      cancel_url: "/api/v1/account/MA_XXXXXX/numbers/+919876543210/cancel-release",
       message: "number release initiated",
     });
   });
 
   it("reads an empty cancel_url of an immediate release as null", () => {
     const immediate = { ...(parse(releaseExample) as object), status: "released", cancel_url: "" };
-    expect(releaseResponseSchema.parse(immediate)).toMatchObject({ status: "released", cancelUrl: null });
+    expect(releaseResponseSchema.parse(immediate)).toMatchObject({ status: "released", cancel_url: null });
   });
 });
 
@@ -316,14 +317,14 @@ describe("the cancel-release answers", () => {
   it("parses the refund", () => {
     expect(cancelReleaseResponseSchema.parse(parse(cancelExample))).toEqual({
       status: "active",
-      refundAmount: 700,
+      refund_amount: 700,
       currency: "INR",
-      refundFailed: false,
+      refund_status: null,
     });
   });
 
-  it("flags a failed refund", () => {
-    expect(cancelReleaseResponseSchema.parse(parse(cancelRefundFailedExample))).toMatchObject({ status: "active", refundFailed: true });
+  it("keeps the refund_status of a failed refund", () => {
+    expect(cancelReleaseResponseSchema.parse(parse(cancelRefundFailedExample))).toMatchObject({ status: "active", refund_status: "failed" });
   });
 });
 
@@ -354,11 +355,11 @@ describe("the sub-account list and object", () => {
     resource_uri: "/v1/Account/MA_XXXXXXXX/Subaccount/SA_XXXXXXXX/",
   };
 
-  it("parses the list envelope into items/page/size/total", () => {
+  it("parses the list envelope into sub_accounts/page/size/total", () => {
     const page = subAccountPageSchema.parse({ sub_accounts: [subAccount, { ...subAccount, auth_id: "SA_YYYYYYYY", permissions: null }], total: 28, page: 1, size: 10 });
     expect(page).toMatchObject({ page: 1, size: 10, total: 28 });
-    expect(page.items.map((s) => s.auth_id)).toEqual(["SA_XXXXXXXX", "SA_YYYYYYYY"]);
-    expect(page.items[1]?.permissions).toBeNull();
+    expect(page.sub_accounts.map((s) => s.auth_id)).toEqual(["SA_XXXXXXXX", "SA_YYYYYYYY"]);
+    expect(page.sub_accounts[1]?.permissions).toBeNull();
   });
 
   it("never keeps auth_token, whatever the API sends", () => {

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { installedProject } from "../helpers/installed-project";
-import { repoRoot } from "../helpers/pulumi-toolchain";
+import { installedProject } from "../../scripts/installed-project";
+import { repoRoot } from "../../scripts/pulumi-toolchain";
 import { RELIABILITY_PROGRAM } from "../e2e/reliability/reliability-fixture";
 import { soakRun, type SoakOutcome } from "./soak-run";
 import { soakScenarios } from "./soak-scenarios";

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { startEmulator } from "../../emulator";
 import { VobizClient } from "../../sdk";
-import { ProjectStack } from "../helpers/project-stack";
+import { ProjectStack } from "../../scripts/project-stack";
 import { recordsOf } from "../helpers/money-invariant";
 import { forgetStacks, purchasesOf, seedAccount } from "../e2e/reliability/reliability-fixture";
 import type { SoakScenario } from "./soak-scenarios";

@@ -1,8 +1,8 @@
 import { startEmulator, type RunningEmulator } from "../../../emulator";
 import type { FaultSpec } from "../../../emulator/control-types";
 import { VobizClient } from "../../../sdk";
-import type { CliRun, ProjectStack } from "../../helpers/project-stack";
-import { installedProject } from "../../helpers/installed-project";
+import type { CliRun, ProjectStack } from "../../../scripts/project-stack";
+import { installedProject } from "../../../scripts/installed-project";
 import { forgetStacks, RELIABILITY_PROGRAM, reliabilityStack, seedAccount, stackAgainstAccount, type SeededAccount } from "./reliability-fixture";
 
 /** The fleet every fault scenario deploys: 50 numbers by criteria, a fifth on applications, 10 handed to a sub-account. */

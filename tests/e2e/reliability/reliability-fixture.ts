@@ -5,8 +5,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { RunningEmulator } from "../../../emulator";
 import type { ControlNumber } from "../../../emulator/control-types";
-import { installedProject } from "../../helpers/installed-project";
-import { ProjectStack, type CliRun, type ProjectStackOptions } from "../../helpers/project-stack";
+import { installedProject } from "../../../scripts/installed-project";
+import { ProjectStack, type CliRun, type ProjectStackOptions } from "../../../scripts/project-stack";
 
 // Shared by the reliability suites (interrupted runs, the fault matrix, concurrency): the project folder
 // they run, an account of their own on the emulator, and the checks every scenario ends with.

@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, type CommanderError } from "commander";
 import { packageVersion } from "./package-version";
 
 /** Where a tool writes text: a stream, or anything with its `write`. */
@@ -21,4 +21,9 @@ export function toolCommand(name: string, description: string, io: { stdout: Tex
       writeErr: (text) => void io.stderr.write(text),
       outputError: () => undefined,
     });
+}
+
+/** The one line a tool prints for arguments commander refused: `<tool>: <what is wrong> (see --help)`. */
+export function argumentErrorLine(tool: string, error: CommanderError): string {
+  return `${tool}: ${error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ")} (see --help)\n`;
 }

@@ -1,7 +1,4 @@
-import type { PhoneNumber, VobizClient } from "../sdk";
-
-/** The largest page Vobiz serves: listing an account costs ceil(numbers / 100) calls. */
-export const LIST_PAGE_SIZE = 100;
+import { MAX_PAGE_SIZE, type PhoneNumber, type VobizClient } from "../sdk";
 
 /**
  * Lists every number the account holds (a master account also sees its sub-accounts' numbers, with
@@ -12,7 +9,7 @@ export async function listAccountNumbers(
   client: VobizClient,
   onPage: (listed: number, total: number) => void = () => undefined,
 ): Promise<PhoneNumber[]> {
-  const numbers = client.numbers({ perPage: LIST_PAGE_SIZE, onPage: ({ listed, total }) => onPage(listed, total) });
+  const numbers = client.numbers({ perPage: MAX_PAGE_SIZE, onPage: ({ listed, total }) => onPage(listed, total) });
   // A number bought or released while paging shifts the pages; keying by e164 keeps each number once.
   const byNumber = new Map<string, PhoneNumber>();
   for await (const number of numbers) byNumber.set(number.e164, number);

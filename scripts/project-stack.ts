@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkpointFile, logText, resourcesOfType, type StateResource } from "./checkpoint";
-import { registerStack } from "./money-invariant";
 import { pulumiEnv, repoRoot } from "./pulumi-toolchain";
 
 /** One finished `pulumi` command. */
@@ -46,6 +45,19 @@ export interface RunOptions {
  * it: the CLI starts the Node.js language host, which runs the folder's program. Every command's output is
  * appended to `logFile`; a command that ends other than expected throws with the tail of its output.
  */
+/** A stack as it is made: where its checkpoint will be, and the environment its commands run with. */
+export interface CreatedStack {
+  checkpointPath: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const stackListeners: ((stack: CreatedStack) => void)[] = [];
+
+/** Calls `listener` for every stack on a file backend made from now on in this process (tests check each one). */
+export function onStackCreated(listener: (stack: CreatedStack) => void): void {
+  stackListeners.push(listener);
+}
+
 export class ProjectStack {
   private constructor(
     readonly dir: string,
@@ -70,7 +82,7 @@ export class ProjectStack {
     });
     const projectName = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(options.dir, "Pulumi.yaml"), "utf8"))?.[1] ?? "";
     const stackName = options.stackName ?? id;
-    if (backendDir !== undefined) registerStack({ checkpointPath: checkpointFile(backendDir, projectName, stackName), env });
+    if (backendDir !== undefined) for (const listener of stackListeners) listener({ checkpointPath: checkpointFile(backendDir, projectName, stackName), env });
     return new ProjectStack(options.dir, stackName, projectName, backendDir, path.join(scratch, "cli.log"), env);
   }
 
