@@ -1,3 +1,4 @@
+import { Refusal } from "./refusal";
 import { CoolOffError, formatDuration, type VobizClient } from "../sdk";
 import { MAX_COOL_OFF_WAIT_SECONDS, type CoolOffRecord } from "./sub-account-assignment-inputs";
 
@@ -52,13 +53,13 @@ export async function unassignRespectingCoolOff(client: VobizClient, e164: strin
   }
 }
 
-function coolOffBlocked(e164: string, subAccountId: string, error: CoolOffError, waitSeconds: number): Error {
+function coolOffBlocked(e164: string, subAccountId: string, error: CoolOffError, waitSeconds: number): Refusal {
   const until = error.coolOffUntil.toISOString();
   const waitItOut =
     error.remainingSeconds <= MAX_COOL_OFF_WAIT_SECONDS
       ? `; or set coolOffWaitSeconds to at least ${error.remainingSeconds} to let the provider wait (currently ${waitSeconds})`
       : "";
-  return new Error(
+  return new Refusal(
     `Cannot move ${e164} out of sub-account ${subAccountId} yet: Vobiz refused with did_cool_off_in_effect (a call within the last 15 days). ` +
       `The cool-off lasts until cool_off_until=${until}, ${formatDuration(error.remainingSeconds)} from now. ` +
       `Nothing was changed and the assignment stays in the stack as it was. Ways out: run the same command again after ${until}; ` +

@@ -1,3 +1,5 @@
+import { Refusal } from "./refusal";
+
 /** The raw `vobiz:*` stack config a provider's `configure` saw; any of it may be missing. */
 export interface ConfiguredSettings {
   authId?: string | undefined;
@@ -24,7 +26,7 @@ export function resolveSettings(configured: ConfiguredSettings | undefined, env:
   const baseUrl = pick(configured?.baseUrl, "VOBIZ_BASE_URL");
   if (!authId || !authToken) {
     const missing = [!authId && "the auth id", !authToken && "the auth token"].filter(Boolean).join(" and ");
-    throw new Error(
+    throw new Refusal(
       `Vobiz credentials are incomplete: ${missing} ${missing.includes(" and ") ? "are" : "is"} not set. ` +
         "Set them in the stack (`pulumi config set vobiz:authId MA_…` and `pulumi config set --secret vobiz:authToken …`) " +
         "or in the environment (VOBIZ_AUTH_ID and VOBIZ_AUTH_TOKEN).",

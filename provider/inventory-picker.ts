@@ -1,3 +1,4 @@
+import { Refusal } from "./refusal";
 import { NotFoundError, PurchaseOutcomeUnknownError, type PhoneNumber as VobizNumber, type VobizClient } from "../sdk";
 import { describeCriteria } from "./criteria-description";
 import type { PhoneNumberInputs } from "./phone-number-inputs";
@@ -55,11 +56,11 @@ export async function purchaseMatchingNumber(session: DeploymentSession, client:
   }
 }
 
-function nothingLeft(criteria: PhoneNumberInputs, takenByOthers: number): Error {
+function nothingLeft(criteria: PhoneNumberInputs, takenByOthers: number): Refusal {
   if (takenByOthers === 0) {
-    return new Error(`No number in Vobiz inventory matches ${describeCriteria(criteria)}. Widen the criteria or name an exact e164.`);
+    return new Refusal(`No number in Vobiz inventory matches ${describeCriteria(criteria)}. Widen the criteria or name an exact e164.`);
   }
-  return new Error(
+  return new Refusal(
     `Could not buy a number matching ${describeCriteria(criteria)}: ${takenByOthers} candidates were bought by another account ` +
       "between the listing and the purchase, and nothing was bought here. Run again.",
   );

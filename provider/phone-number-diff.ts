@@ -1,3 +1,4 @@
+import { Refusal } from "./refusal";
 import { isUnknown } from "./check-failures";
 import { selectionKeys, type PhoneNumberInputs, type PhoneNumberOutputs, type Selection } from "./phone-number-inputs";
 import { recordedStatus, selectionOf } from "./phone-number-outputs";
@@ -46,9 +47,9 @@ export function diffPhoneNumber(olds: PhoneNumberOutputs, news: PhoneNumberInput
   return { changes: replaces.length > 0 || inPlace, replaces, deleteBeforeReplace: protectedNumber };
 }
 
-function protectedReplacement(e164: string, replaces: string[]): Error {
+function protectedReplacement(e164: string, replaces: string[]): Refusal {
   const what = replaces.includes("e164") ? "e164" : `the criteria (${replaces.join(", ")})`;
-  return new Error(
+  return new Refusal(
     `Cannot replace ${e164} with another number: deletionProtection is true, and a replacement buys the new number ` +
       `before it releases ${e164}, which protection refuses. Nothing was bought or changed. ` +
       `To replace it, run \`pulumi up\` once with deletionProtection: false and ${what} as before, then change ${what} in the next \`pulumi up\`. ` +

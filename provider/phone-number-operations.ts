@@ -1,3 +1,4 @@
+import { Refusal } from "./refusal";
 import {
   BadRequestError,
   ForbiddenError,
@@ -18,7 +19,7 @@ import { purchaseMatchingNumber } from "./inventory-picker";
 import { PartialFailure } from "./partial-failure";
 import { applyRouting, type Routing } from "./routing";
 import { logProgress } from "./progress-log";
-import { providerOperations } from "./provider-operations";
+import { guardOperations } from "./operation-guard";
 import { currentSession, type DeploymentSession } from "./session/deployment-session";
 import { Claimant } from "./session/number-claims";
 
@@ -29,7 +30,7 @@ const isGone = (number: VobizNumber): boolean => number.status === "released";
 const { unconfirmed: UNCONFIRMED, notBought: NOT_BOUGHT } = recordedStatus;
 
 /** The `PhoneNumber` provider methods, called by the serialized provider through `require`. */
-export const phoneNumberOperations = providerOperations({
+export const phoneNumberOperations = guardOperations({
   /** Validates the inputs, and declares an exact number to this deployment so no pick by criteria takes it. */
   async check(_olds: unknown, news: Record<string, unknown>) {
     const { registrations } = currentSession();
@@ -109,7 +110,7 @@ export const phoneNumberOperations = providerOperations({
     const client = session.client(configured);
     const found = olds.status === UNCONFIRMED ? await resolveUnconfirmed(session, client, id, olds, news) : await client.findOwnedNumber(id);
     if (found === undefined || isGone(found)) {
-      throw new Error(
+      throw new Refusal(
         `${id} is no longer held by ${client.authId}${found ? ` (status ${found.status})` : ""}. ` +
           "Run `pulumi refresh` to drop it from the stack, then `pulumi up` to get a number again.",
       );
@@ -128,7 +129,7 @@ export const phoneNumberOperations = providerOperations({
     if (props.status === NOT_BOUGHT) return;
     if (props.deletionProtection) {
       // A delete runs with the outputs recorded in state, so only an update can lift the protection.
-      throw new Error(
+      throw new Refusal(
         `${id} was not released: deletionProtection is true. To release it, set deletionProtection: false and run \`pulumi up\`, ` +
           "then run the command again. To stop managing it and keep the number, use the retainOnDelete resource option or `pulumi state delete`; " +
           "that is also the way out for the old number of a replacement left pending deletion, which the program no longer reaches.",
@@ -178,12 +179,12 @@ async function acquireExactNumber(session: DeploymentSession, client: VobizClien
   if (registrations.wasHandedOver(e164)) return owned;
   const boughtBy = claims.buyerOf(e164);
   if (boughtBy !== undefined) {
-    throw new Error(
+    throw new Refusal(
       `${e164} was bought moments ago in this deployment by ${boughtBy.description}, before this one declared it. ` +
         "Give that PhoneNumber criteria that leave this number out (excludePrefixes), or name another e164 here.",
     );
   }
-  throw new Error(
+  throw new Refusal(
     `${e164} is already owned by ${owned.account_id}, so it cannot be bought. To manage it with Pulumi, set adopt: true on this PhoneNumber ` +
       "(pulumi import does not work for dynamic resources); to get another number, change e164.",
   );
@@ -210,7 +211,7 @@ async function adoptNumber(session: DeploymentSession, client: VobizClient, e164
   session.registrations.declareExactNumber(e164);
   const owned = await session.ownedListings.lookup(client, e164);
   if (owned === undefined || isGone(owned)) {
-    throw new Error(`Cannot adopt ${e164}: account ${client.authId} does not own it. Remove adopt: true to buy it from inventory instead.`);
+    throw new Refusal(`Cannot adopt ${e164}: account ${client.authId} does not own it. Remove adopt: true to buy it from inventory instead.`);
   }
   return owned.status === PENDING_RELEASE ? cancelPendingRelease(session, client, owned) : owned;
 }

@@ -4,7 +4,7 @@ import type { SubAccountAssignmentInputs, SubAccountAssignmentOutputs } from "./
 
 /**
  * Another number replaces the assignment; another sub-account moves the same number in place (unassign,
- * then assign), as Twilio's and AWS Connect's providers do. `force` and the wait budget are recorded in place.
+ * then assign), since a move keeps the number and its calls. `force` and the wait budget are recorded in place.
  *
  * A number not known yet (a preview while its `PhoneNumber` is updated, say to re-route it) is judged in
  * place: the `up` diffs again once the number is known, and replaces only if it really is another number,

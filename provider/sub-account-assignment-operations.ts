@@ -1,8 +1,9 @@
+import { Refusal } from "./refusal";
 import { NotFoundError, type VobizClient } from "../sdk";
 import { unassignRespectingCoolOff } from "./cool-off";
 import { isUnknown } from "./check-failures";
 import { PartialFailure } from "./partial-failure";
-import { providerOperations } from "./provider-operations";
+import { guardOperations } from "./operation-guard";
 import type { ConfiguredSettings } from "./client-factory";
 import { currentSession } from "./session/deployment-session";
 import { logProgress } from "./progress-log";
@@ -14,7 +15,7 @@ import { assignmentOutputs, type RecordedInputs } from "./sub-account-assignment
 const isSubAccount = (accountId: string): boolean => accountId.startsWith("SA_");
 
 /** The `SubAccountAssignment` provider methods, called by the serialized provider through `require`. */
-export const subAccountAssignmentOperations = providerOperations({
+export const subAccountAssignmentOperations = guardOperations({
   async check(_olds: unknown, news: Record<string, unknown>) {
     const { registrations } = currentSession();
     registrations.noteRegistration();
@@ -37,14 +38,14 @@ export const subAccountAssignmentOperations = providerOperations({
     session.ownedListings.forget();
     const number = await client.findOwnedNumber(inputs.e164);
     if (!number) {
-      throw new Error(
+      throw new Refusal(
         `Cannot assign ${inputs.e164} to ${inputs.subAccountId}: account ${client.authId} does not own it. ` +
           "Buy it first with a PhoneNumber and pass that resource's e164 output here, so Pulumi creates them in order.",
       );
     }
     if (number.account_id !== inputs.subAccountId) {
       if (isSubAccount(number.account_id)) {
-        throw new Error(
+        throw new Refusal(
           `Cannot assign ${inputs.e164} to ${inputs.subAccountId}: it is assigned to ${number.account_id}. ` +
             "Move it by changing subAccountId on the SubAccountAssignment that manages it, or remove that assignment first.",
         );
@@ -87,7 +88,7 @@ export const subAccountAssignmentOperations = providerOperations({
     session.ownedListings.forget();
     const number = await client.findOwnedNumber(id);
     if (!number) {
-      throw new Error(
+      throw new Refusal(
         `Cannot move ${id} to ${news.subAccountId}: account ${client.authId} no longer holds it. ` +
           "Run `pulumi refresh` to drop the assignment from the stack.",
       );
@@ -143,7 +144,7 @@ async function requireSubAccount(client: VobizClient, e164: string, from: string
     },
   );
   if (!exists) {
-    throw new Error(
+    throw new Refusal(
       `Cannot move ${e164} to ${to}: ${to} is not a sub-account of ${client.authId} (Vobiz answered 404). ` +
         `Nothing was changed: the number stays with ${from}. Set subAccountId to one of the sub-accounts of ${client.authId}.`,
     );

@@ -3,9 +3,9 @@
  * who owns a number: they only decide how long to wait for facts (see number-claims.ts for ownership).
  */
 export const deploymentTimings = {
-  // Registrations of one program arrive a few milliseconds apart, and at most about 170 ms apart while
-  // creates run alongside (docs/benchmarks.md); a quiet second means the program has registered what it
-  // declares, so a pick by criteria waits for that before it chooses.
+  // Registrations of one program arrive a few milliseconds apart, and a fraction of a second apart while
+  // creates run alongside; a quiet second means the program has registered what it declares, so a pick by
+  // criteria waits for that before it chooses.
   registrationQuietMs: 1_000,
   // The engine runs a bounded number of steps at once (`--parallel`) and generates the next step, with its
   // `check`, only when one of them ends. When every running step is a pick waiting for the quiet above, no

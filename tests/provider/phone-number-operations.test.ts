@@ -1,3 +1,4 @@
+import { Refusal } from "../../provider/refusal";
 import { startDeployment } from "../../provider/session/deployment-session";
 import { diffPhoneNumber } from "../../provider/phone-number-diff";
 import { phoneNumberOperations } from "../../provider/phone-number-operations";
@@ -35,7 +36,9 @@ describe("PhoneNumber provider methods", () => {
 
   it("refuses to adopt a number the account does not own, buying nothing", async () => {
     const e164 = await inventoryNumber(3);
-    await expect(phoneNumberOperations.create(settings(), { e164, adopt: true })).rejects.toThrow(`Cannot adopt ${e164}: account MA_DEMO0001 does not own it`);
+    const refused = phoneNumberOperations.create(settings(), { e164, adopt: true });
+    await expect(refused).rejects.toThrow(`Cannot adopt ${e164}: account MA_DEMO0001 does not own it`);
+    await expect(refused).rejects.toBeInstanceOf(Refusal);
     expect((await emulator().control.getNumber(e164))?.owner).toBeNull();
   });
 

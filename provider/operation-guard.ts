@@ -1,4 +1,5 @@
-import { UnauthorizedError } from "../sdk";
+import { UnauthorizedError, VobizError } from "../sdk";
+import { Refusal } from "./refusal";
 import { currentSession } from "./session/deployment-session";
 
 const CREDENTIAL_HINT =
@@ -8,9 +9,11 @@ const CREDENTIAL_HINT =
 
 // The dynamic-provider host prints `${error}: ${error.stack}` to stderr when check, diff, read or delete
 // fail, and the engine shows that text as a second, stack-level copy of the message the resource already
-// reports. For an error raised on purpose that copy is noise; a bug keeps its stack trace.
+// reports. For an error raised on purpose that copy is noise; a bug keeps its stack trace. The host offers
+// no hook to report an error without printing it, and prints with `console.error`, so the only place to drop
+// the copy is there: the filter drops exactly the text the host makes of an error this module saw thrown,
+// and passes everything else through.
 const HOST_PRINTS_ERRORS_OF = new Set(["check", "diff", "read", "delete"]);
-const BUG_CLASSES = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError];
 
 // The operations that take one of the engine's parallel slots while they run (see session/registrations.ts).
 const STEPS = new Set(["create", "update", "delete"]);
@@ -26,14 +29,14 @@ let stderrFilterInstalled = false;
  * the host's duplicate and its stack trace. Creates, updates and deletes are counted while they run, for
  * picks by criteria that wait on the engine.
  */
-export function providerOperations<T extends Record<string, (...args: never[]) => Promise<unknown>>>(operations: T): T {
+export function guardOperations<T extends Record<string, (...args: never[]) => Promise<unknown>>>(operations: T): T {
   const wrapped: Record<string, unknown> = {};
   for (const [name, operation] of Object.entries(operations)) {
     wrapped[name] = async (...args: never[]) => {
       try {
         return await (STEPS.has(name) ? currentSession().registrations.runningStep(() => operation(...args)) : operation(...args));
       } catch (caught) {
-        const error = caught instanceof UnauthorizedError ? new Error(caught.message + CREDENTIAL_HINT) : caught;
+        const error = caught instanceof UnauthorizedError ? new Refusal(caught.message + CREDENTIAL_HINT) : caught;
         if (HOST_PRINTS_ERRORS_OF.has(name) && isRaisedOnPurpose(error)) dropHostReport(error);
         throw error;
       }
@@ -43,7 +46,7 @@ export function providerOperations<T extends Record<string, (...args: never[]) =
 }
 
 function isRaisedOnPurpose(error: unknown): error is Error {
-  return error instanceof Error && !BUG_CLASSES.some((bug) => error.constructor === bug);
+  return error instanceof Refusal || error instanceof VobizError;
 }
 
 function dropHostReport(error: Error): void {
