@@ -1,3 +1,5 @@
+import { credentialSettings } from "../sdk/credential-settings";
+
 /** How to reach the account: the provider's settings, taken from flags or the environment. */
 export interface OnboardCredentials {
   authId: string;
@@ -17,9 +19,7 @@ export interface CredentialFlags {
  * (the provider reads the same variables). Throws an `Error` naming what is missing and how to set it.
  */
 export function resolveCredentials(flags: CredentialFlags, env: NodeJS.ProcessEnv): OnboardCredentials {
-  const authId = flags.authId || env["VOBIZ_AUTH_ID"] || undefined;
-  const authToken = flags.authToken || env["VOBIZ_AUTH_TOKEN"] || undefined;
-  const baseUrl = flags.baseUrl || env["VOBIZ_BASE_URL"] || undefined;
+  const { authId, authToken, baseUrl } = credentialSettings(flags, env);
   const missing = [authId === undefined && "VOBIZ_AUTH_ID (or --auth-id)", authToken === undefined && "VOBIZ_AUTH_TOKEN"].filter(Boolean);
   if (authId === undefined || authToken === undefined) {
     throw new Error(`Vobiz credentials are incomplete: set ${missing.join(" and ")} in the environment, as for the provider.`);

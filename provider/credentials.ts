@@ -1,11 +1,8 @@
+import { credentialSettings, type CredentialSettings } from "../sdk/credential-settings";
 import { Refusal } from "./refusal";
 
 /** The raw `vobiz:*` stack config a provider's `configure` saw; any of it may be missing. */
-export interface ConfiguredSettings {
-  authId?: string | undefined;
-  authToken?: string | undefined;
-  baseUrl?: string | undefined;
-}
+export type ConfiguredSettings = CredentialSettings;
 
 /** The credentials and API root one provider operation uses. */
 export interface ResolvedSettings {
@@ -20,10 +17,7 @@ export interface ResolvedSettings {
  * naming both ways to set them when either credential is missing; the message never quotes a value.
  */
 export function resolveSettings(configured: ConfiguredSettings | undefined, env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
-  const pick = (fromConfig: string | undefined, envName: string): string | undefined => fromConfig || env[envName] || undefined;
-  const authId = pick(configured?.authId, "VOBIZ_AUTH_ID");
-  const authToken = pick(configured?.authToken, "VOBIZ_AUTH_TOKEN");
-  const baseUrl = pick(configured?.baseUrl, "VOBIZ_BASE_URL");
+  const { authId, authToken, baseUrl } = credentialSettings(configured, env);
   if (!authId || !authToken) {
     const missing = [!authId && "the auth id", !authToken && "the auth token"].filter(Boolean).join(" and ");
     throw new Refusal(
