@@ -106,7 +106,7 @@ describe("the vobiz resource plugin, from a Pulumi YAML program through the pulu
     expect(await emulator.control.getNumber(supportNumber)).toMatchObject({ trunk_group_id: TRUNK });
   });
 
-  it("imports a number the account holds with `pulumi import`, buying nothing", async () => {
+  it("imports a number the account holds with `pulumi import`, buying nothing, and prints a declaration that matches it", async () => {
     await client.purchaseNumber(IMPORTED_NUMBER);
     const bought = await purchases();
     const imported = record(await stack.pulumi(["import", "vobiz:index:PhoneNumber", "adopted-line", IMPORTED_NUMBER, "--yes", "--protect=false"]));
@@ -117,6 +117,14 @@ describe("the vobiz resource plugin, from a Pulumi YAML program through the pulu
     const [adopted] = (await ofType("vobiz:index:PhoneNumber")).filter((r) => r.id === IMPORTED_NUMBER);
     expect(adopted?.inputs).toEqual({ e164: IMPORTED_NUMBER });
     expect(adopted?.outputs).toMatchObject({ e164: IMPORTED_NUMBER, accountId: account.authId, status: "active" });
+
+    // Pasted into the program as import says, the declaration matches the state: nothing to change.
+    const declaration = /^resources:\n((?: {2}.*\n?)+)/m.exec(imported.stdout)?.[1];
+    expect(declaration).toBeDefined();
+    const program = path.join(projectDir, "Pulumi.yaml");
+    fs.writeFileSync(program, fs.readFileSync(program, "utf8").replace("\noutputs:", `\n${declaration?.trimEnd()}\n\noutputs:`));
+    const preview = record(await stack.preview(["--expect-no-changes"]));
+    expect(preview.stdout).toMatch(/5 unchanged/);
   });
 
   it("gives the assigned number back to the master account and releases every number on destroy", async () => {
