@@ -97,7 +97,11 @@ elif [ "${VOBIZ_FORCE_PULUMI_BUILD:-}" != "true" ] && on_path=$(command -v pulum
   yaml_host=$on_path
 else
   yaml_host="$root/.cache/pulumi-language-yaml-$yaml_pinned/pulumi-language-yaml"
-  if ! [ -x "$yaml_host" ]; then
+  # Only YAML folders need it, so a machine without Go still gets the rest of the toolchain.
+  if ! [ -x "$yaml_host" ] && ! command -v go >/dev/null 2>&1; then
+    log "no pulumi-language-yaml and no Go to build it: Pulumi YAML folders (examples/yaml-quickstart) will not run"
+    yaml_host=""
+  elif ! [ -x "$yaml_host" ]; then
     build_pinned "$yaml_tool_dir" github.com/pulumi/pulumi-yaml github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml "$yaml_host" \
       github.com/pulumi/pulumi-yaml/pkg/version.Version
     log "built pulumi-language-yaml ${yaml_pinned#v}"
@@ -113,7 +117,7 @@ else
   ln -sfn "$cli" "$toolchain/pulumi"
 fi
 [ "$host" = "$toolchain/pulumi-language-nodejs" ] || ln -sfn "$host" "$toolchain/pulumi-language-nodejs"
-[ "$yaml_host" = "$toolchain/pulumi-language-yaml" ] || ln -sfn "$yaml_host" "$toolchain/pulumi-language-yaml"
+[ -z "$yaml_host" ] || [ "$yaml_host" = "$toolchain/pulumi-language-yaml" ] || ln -sfn "$yaml_host" "$toolchain/pulumi-language-yaml"
 # The engine looks for plugins next to its own binary; the dynamic-provider launcher ships in @pulumi/pulumi.
 launcher="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 if [ ! -e "$cli_dir/pulumi-resource-pulumi-nodejs" ] && [ -f "$launcher" ]; then
