@@ -1,7 +1,5 @@
 import { CheckFailures, type CheckFailure } from "./check-failures";
-import { MAX_COOL_OFF_WAIT_SECONDS, type SubAccountAssignmentInputs } from "./sub-account-assignment-inputs";
-
-const inputKeys = ["e164", "subAccountId", "force", "coolOffWaitSeconds"] as const satisfies readonly (keyof SubAccountAssignmentInputs)[];
+import { MAX_COOL_OFF_WAIT_SECONDS, subAccountAssignmentInputKeys, type SubAccountAssignmentInputs } from "./sub-account-assignment-inputs";
 
 /**
  * The result of `check`: the inputs and why they are refused. Inputs that pass are typed unless a value is not
@@ -15,7 +13,7 @@ export type SubAccountAssignmentCheckResult =
 /** Validates `SubAccountAssignment` inputs before any API call and names the property at fault. */
 export function checkSubAccountAssignment(news: Record<string, unknown>): SubAccountAssignmentCheckResult {
   const check = new CheckFailures(news);
-  check.onlyKeys(inputKeys);
+  check.onlyKeys(subAccountAssignmentInputKeys);
   check.required("e164", "e164 is required: the number to assign");
   check.required("subAccountId", "subAccountId is required: the SA_… account receiving the number");
   check.e164("e164");

@@ -13,6 +13,9 @@ export interface SubAccountAssignmentInputs {
   coolOffWaitSeconds?: number;
 }
 
+/** Every input a `SubAccountAssignment` accepts; `check` refuses any other key. */
+export const subAccountAssignmentInputKeys = ["e164", "subAccountId", "force", "coolOffWaitSeconds"] as const satisfies readonly (keyof SubAccountAssignmentInputs)[];
+
 /**
  * The longest `coolOffWaitSeconds` accepted: one hour. A cool-off lasts up to 15 days, and a deployment that
  * blocks for longer than this is better run again after `cool_off_until`, or forced with admin credentials.

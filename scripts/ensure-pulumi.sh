@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Prints a directory holding the Pulumi toolchain a project folder needs: the `pulumi` CLI, the Node.js
-# language host `pulumi-language-nodejs`, and the dynamic-provider launcher `pulumi-resource-pulumi-nodejs`.
+# language host `pulumi-language-nodejs`, the dynamic-provider launcher `pulumi-resource-pulumi-nodejs`, and
+# the YAML language host `pulumi-language-yaml` (for folders that use the `vobiz` resource plugin).
 # Whatever is missing is built once from the Go module proxy into .cache/ and reused by every later run.
 #
 # A CLI on PATH is used when it is at least $PULUMI_MIN_VERSION; otherwise the version pinned in
 # tools/pulumi-cli/go.mod is built. A language host on PATH or next to the CLI is used; otherwise the one
 # pinned in tools/pulumi-language-nodejs/go.mod is built: from sdk/v3 v3.69 on the host is a module of its
 # own with no tagged release, which the module proxy does not serve, so the last release that carries it
-# inside sdk/v3 is pinned. Building needs Go (no cgo).
+# inside sdk/v3 is pinned. The YAML language host is found the same way, or built from the pulumi-yaml
+# release pinned in tools/pulumi-language-yaml/go.mod. Building needs Go (no cgo).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,8 +30,9 @@ installed_version() { # prints x.y.z of the CLI at $1, or nothing
 }
 
 # Builds Go package $3 from wrapper module $1, whose module $2 must resolve to the pinned version, into $4.
+# $5 is the Go variable that reports the version (the Pulumi SDK's unless given).
 build_pinned() {
-  local tool_dir=$1 module=$2 package=$3 out=$4 version
+  local tool_dir=$1 module=$2 package=$3 out=$4 version_var=${5:-github.com/pulumi/pulumi/sdk/v3/go/common/version.Version} version
   version=$(pinned_version "$tool_dir" "$module")
   command -v go >/dev/null 2>&1 || { log "cannot build $package: no Go toolchain; install Go or a Pulumi CLI with its Node.js language host"; exit 1; }
   log "building $(basename "$package") ${version#v} from the Go module proxy (once; takes a few minutes)"
@@ -43,7 +46,7 @@ build_pinned() {
     got=$(go list -m -f '{{.Version}}' "$module")
     [ "$got" = "$version" ] || { log "$module resolved to $got, expected $version"; exit 1; }
     CGO_ENABLED=0 go build -trimpath \
-      -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
+      -ldflags "-s -w -X $version_var=$version" \
       -o "$tmp_out" "$package"
   ) || { rm -f "$tmp_out"; exit 1; }
   mv -f "$tmp_out" "$out"
@@ -85,6 +88,26 @@ else
   fi
 fi
 
+# The YAML language host.
+yaml_tool_dir="$root/tools/pulumi-language-yaml"
+yaml_pinned=$(pinned_version "$yaml_tool_dir" github.com/pulumi/pulumi-yaml)
+if [ -x "$cli_dir/pulumi-language-yaml" ] && [ ! -L "$cli_dir/pulumi-language-yaml" ]; then
+  yaml_host="$cli_dir/pulumi-language-yaml"
+elif [ "${VOBIZ_FORCE_PULUMI_BUILD:-}" != "true" ] && on_path=$(command -v pulumi-language-yaml 2>/dev/null) && [ "$on_path" != "$cli_dir/pulumi-language-yaml" ]; then
+  yaml_host=$on_path
+else
+  yaml_host="$root/.cache/pulumi-language-yaml-$yaml_pinned/pulumi-language-yaml"
+  # Only YAML folders need it, so a machine without Go still gets the rest of the toolchain.
+  if ! [ -x "$yaml_host" ] && ! command -v go >/dev/null 2>&1; then
+    log "no pulumi-language-yaml and no Go to build it: Pulumi YAML folders (examples/yaml-quickstart) will not run"
+    yaml_host=""
+  elif ! [ -x "$yaml_host" ]; then
+    build_pinned "$yaml_tool_dir" github.com/pulumi/pulumi-yaml github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml "$yaml_host" \
+      github.com/pulumi/pulumi-yaml/pkg/version.Version
+    log "built pulumi-language-yaml ${yaml_pinned#v}"
+  fi
+fi
+
 # The directory to put on PATH: the CLI's own when it is ours to add to, else a directory of links.
 if [[ "$cli_dir" == "$root/.cache/"* ]]; then
   toolchain=$cli_dir
@@ -94,6 +117,7 @@ else
   ln -sfn "$cli" "$toolchain/pulumi"
 fi
 [ "$host" = "$toolchain/pulumi-language-nodejs" ] || ln -sfn "$host" "$toolchain/pulumi-language-nodejs"
+[ -z "$yaml_host" ] || [ "$yaml_host" = "$toolchain/pulumi-language-yaml" ] || ln -sfn "$yaml_host" "$toolchain/pulumi-language-yaml"
 # The engine looks for plugins next to its own binary; the dynamic-provider launcher ships in @pulumi/pulumi.
 launcher="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 if [ ! -e "$cli_dir/pulumi-resource-pulumi-nodejs" ] && [ -f "$launcher" ]; then

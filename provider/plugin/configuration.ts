@@ -1,0 +1,51 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
+import type { ConfigureRequest, ConfigureResponse } from "@pulumi/pulumi/proto/provider_pb";
+import type { ConfiguredSettings } from "../credentials";
+import { configKeys } from "./schema";
+
+/**
+ * The provider's settings as the engine's last `Configure` gave them, kept in this process's memory only.
+ * Empty until then, and any setting may be missing: the operations fall back to the VOBIZ_* environment.
+ */
+export class PluginSettings {
+  current: ConfiguredSettings = {};
+}
+
+/**
+ * Reads `vobiz:authId`, `vobiz:authToken` and `vobiz:baseUrl` from a `Configure` request: from `args`, the
+ * provider's inputs (keys without the `vobiz:` prefix, secrets wrapped, an unresolved value as the unknown
+ * placeholder), or else from `variables`, the same config flattened to strings (keys `vobiz:config:<key>`
+ * from older engines, `vobiz:<key>` from newer ones). An unknown or empty value counts as not set.
+ */
+export function settingsFromConfigureRequest(request: ConfigureRequest): ConfiguredSettings {
+  const args = (request.getArgs()?.toJavaScript() ?? {}) as Record<string, unknown>;
+  const variables = request.getVariablesMap();
+  const settings: ConfiguredSettings = {};
+  for (const key of configKeys) {
+    const fromArgs = pulumi.runtime.unwrapRpcSecret(args[key]) as unknown;
+    const value = fromArgs ?? variables.get(`vobiz:config:${key}`) ?? variables.get(`vobiz:${key}`);
+    if (typeof value === "string" && value !== "" && value !== pulumi.runtime.unknownValue) settings[key] = value;
+  }
+  return settings;
+}
+
+/**
+ * Makes `Configure` requests reach `settings`. The provider server of `@pulumi/pulumi/provider` answers
+ * `Configure` without passing the request to the provider object (see `configure` in
+ * node_modules/@pulumi/pulumi/provider/server.js), so the request is read where the server's gRPC service
+ * decodes it. The answer is changed to refuse secrets: the engine then sends every value plain and marks as
+ * secret the outputs of secret inputs itself, as it does for the dynamic resources. Call before `main()`,
+ * which registers the service.
+ */
+export function interceptConfigure(settings: PluginSettings): void {
+  const configure = ResourceProviderService.configure;
+  const decode = configure.requestDeserialize;
+  const encode = configure.responseSerialize;
+  configure.requestDeserialize = (bytes: Buffer): ConfigureRequest => {
+    const request = decode(bytes);
+    settings.current = settingsFromConfigureRequest(request);
+    return request;
+  };
+  configure.responseSerialize = (response: ConfigureResponse): Buffer => encode(response.setAcceptsecrets(false));
+}

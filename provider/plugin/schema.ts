@@ -1,0 +1,144 @@
+import { phoneNumberInputKeys, type PhoneNumberOutputs } from "../phone-number-inputs";
+import { subAccountAssignmentInputKeys, type SubAccountAssignmentOutputs } from "../sub-account-assignment-inputs";
+
+/** One property of the Pulumi package schema: its type and what it means. */
+export interface PropertySpec {
+  type?: "string" | "number" | "boolean" | "array" | "object";
+  items?: { type: "string" };
+  $ref?: string;
+  secret?: boolean;
+  description: string;
+}
+
+type PhoneNumberInputKey = (typeof phoneNumberInputKeys)[number];
+type AssignmentInputKey = (typeof subAccountAssignmentInputKeys)[number];
+
+/** The resource tokens the plugin serves, named after the dynamic resources they mirror. */
+export const resourceTokens = {
+  phoneNumber: "vobiz:index:PhoneNumber",
+  subAccountAssignment: "vobiz:index:SubAccountAssignment",
+} as const;
+
+const CAPABILITIES = "vobiz:index:Capabilities";
+const COOL_OFF = "vobiz:index:CoolOff";
+
+const string = (description: string): PropertySpec => ({ type: "string", description });
+const number = (description: string): PropertySpec => ({ type: "number", description });
+const boolean = (description: string): PropertySpec => ({ type: "boolean", description });
+
+// One entry per key of `phoneNumberInputKeys`, no more and no fewer: the mapped type refuses a missing or
+// extra key, and the schema's order is the key list's.
+const phoneNumberInputs: Record<PhoneNumberInputKey, PropertySpec> = {
+  e164: string("One exact number in E.164 form, such as `+918065551234`. Give either this or the criteria (`country` and the filters)."),
+  country: string("ISO 3166 alpha-2 country to pick a number from by criteria, such as `IN`. The number is picked once, at create."),
+  contains: string("Digits the number must contain (a substring of its E.164 form)."),
+  excludePrefixes: { type: "array", items: { type: "string" }, description: "E.164 prefixes the number must not start with, such as `9111`." },
+  maxMonthlyFee: number("Highest acceptable monthly fee, in the number's currency."),
+  maxSetupFee: number("Highest acceptable one-time setup fee, in the number's currency."),
+  currency: string("Transaction currency for the purchase (the number's own by default)."),
+  adopt: boolean("Manage a number the account already owns instead of buying it. Needs `e164`."),
+  trunkGroupId: string("SIP trunk group to route the number to, changed in place. Excludes `applicationId`."),
+  applicationId: string("Voice application to attach the number to, changed in place. Excludes `trunkGroupId`."),
+  releaseMode: string("How `destroy` releases the number: `standard` (the default, cancellable for 24 hours) or `immediate`."),
+  deletionProtection: boolean("When true, `destroy` and a replacement refuse to release the number."),
+};
+
+type PhoneNumberOutputKey = Exclude<keyof PhoneNumberOutputs, "selection">;
+
+// The recorded selection (`selection`) stays in state for the provider's own diff; it is not an output to use.
+const phoneNumberOutputs: Record<PhoneNumberOutputKey, PropertySpec> = {
+  e164: string("The number, resolved at create when it was chosen by criteria."),
+  numberId: string("Vobiz's id of the number, when it reports one."),
+  accountId: string("The account that holds the number: the master account, or a sub-account it was assigned to."),
+  country: string("The number's country (ISO 3166 alpha-2)."),
+  region: string("The number's region or city, as Vobiz reports it."),
+  capabilities: { $ref: `#/types/${CAPABILITIES}`, description: "What the number can do." },
+  status: string("The number's status: `active`, `pending_release`, or `unconfirmed` / `not_bought` for a purchase the next `up` settles."),
+  setupFee: number("The one-time setup fee paid, in `currency`."),
+  monthlyFee: number("The monthly fee, in `currency`."),
+  currency: string("The currency of the fees."),
+  trunkGroupId: phoneNumberInputs.trunkGroupId,
+  applicationId: phoneNumberInputs.applicationId,
+  purchasedAt: string("When the number was bought (ISO 8601)."),
+  releaseMode: phoneNumberInputs.releaseMode,
+  deletionProtection: phoneNumberInputs.deletionProtection,
+};
+
+const assignmentInputs: Record<AssignmentInputKey, PropertySpec> = {
+  e164: string("The number to hand to the sub-account; the master account must own it. Usually the `e164` output of a PhoneNumber."),
+  subAccountId: string("The receiving sub-account, `SA_…`. Changing it moves the number in place."),
+  force: boolean("Unassign even inside Vobiz's 15-day cool-off. Needs admin credentials, and Vobiz audits it."),
+  coolOffWaitSeconds: number("How long the provider may wait out a cool-off by itself, in seconds: 0 (the default, do not wait) to 3600."),
+};
+
+const assignmentOutputs: Record<keyof SubAccountAssignmentOutputs, PropertySpec> = {
+  e164: assignmentInputs.e164,
+  subAccountId: string("The sub-account holding the number, or null while a move is unfinished (the next `pulumi up` finishes it)."),
+  masterAccountId: string("The master account that owns the number."),
+  force: assignmentInputs.force,
+  coolOffWaitSeconds: assignmentInputs.coolOffWaitSeconds,
+  coolOff: { $ref: `#/types/${COOL_OFF}`, description: "The cool-off the last move of this number met, and how it was got past; null if none." },
+};
+
+const configVariables = {
+  authId: string("The Vobiz auth id (`MA_…` or `SA_…`). Falls back to the environment variable `VOBIZ_AUTH_ID`."),
+  authToken: { ...string("The Vobiz auth token. Set it with `pulumi config set --secret vobiz:authToken`. Falls back to `VOBIZ_AUTH_TOKEN`."), secret: true },
+  baseUrl: string("The API root, `https://api.vobiz.ai/api` by default; point it at a local emulator to test. Falls back to `VOBIZ_BASE_URL`."),
+} satisfies Record<string, PropertySpec>;
+
+/** The provider's config keys (`vobiz:<key>`); the one place they are named. */
+export const configKeys = Object.keys(configVariables) as (keyof typeof configVariables)[];
+
+/** The resource's input properties in the order of `keys`, so the key list decides which there are. */
+function inOrder<K extends string>(keys: readonly K[], specs: Record<K, PropertySpec>): Record<string, PropertySpec> {
+  return Object.fromEntries(keys.map((key) => [key, specs[key]]));
+}
+
+/**
+ * The Pulumi package schema of the `vobiz` plugin, as an object: its config, its provider inputs and its two
+ * resources, built from the input key lists the resources' `check` enforces.
+ */
+export function vobizSchema(version: string): Record<string, unknown> {
+  return {
+    name: "vobiz",
+    displayName: "Vobiz",
+    version,
+    description: "Vobiz phone numbers (DIDs): buy, route, hand to sub-accounts and release them.",
+    license: "Apache-2.0",
+    keywords: ["vobiz", "telephony", "phone-numbers", "category/utility"],
+    config: { variables: configVariables },
+    provider: { description: "The Vobiz provider: credentials and API root.", inputProperties: configVariables },
+    types: {
+      [CAPABILITIES]: {
+        type: "object",
+        description: "What a number can do.",
+        properties: { voice: boolean("Voice calls."), sms: boolean("SMS."), mms: boolean("MMS."), fax: boolean("Fax.") },
+        required: ["voice", "sms", "mms", "fax"],
+      },
+      [COOL_OFF]: {
+        type: "object",
+        description: "A cool-off an unassign met.",
+        properties: { until: string("When the cool-off ends (ISO 8601)."), resolvedBy: string("How it was got past: `wait` or `force`.") },
+        required: ["until", "resolvedBy"],
+      },
+    },
+    resources: {
+      [resourceTokens.phoneNumber]: {
+        description:
+          "A Vobiz phone number held by the account. `pulumi up` buys it (an exact `e164`, or one matching `country` and the other criteria), " +
+          "adopts it (`adopt: true`) or cancels its pending release, and routes it in place; `pulumi refresh` reports drift; " +
+          "`pulumi destroy` releases it. `pulumi import vobiz:index:PhoneNumber <name> <e164>` takes over a number the account holds.",
+        inputProperties: inOrder(phoneNumberInputKeys, phoneNumberInputs),
+        properties: phoneNumberOutputs,
+        required: ["e164", "accountId", "country", "region", "capabilities", "status", "setupFee", "monthlyFee", "currency", "releaseMode", "deletionProtection"],
+      },
+      [resourceTokens.subAccountAssignment]: {
+        description: "A number the master account owns, handed to one of its sub-accounts. Changing `subAccountId` moves it in place; `destroy` gives it back to the master account.",
+        inputProperties: inOrder(subAccountAssignmentInputKeys, assignmentInputs),
+        requiredInputs: ["e164", "subAccountId"],
+        properties: assignmentOutputs,
+        required: ["e164", "masterAccountId", "force", "coolOffWaitSeconds"],
+      },
+    },
+  };
+}
