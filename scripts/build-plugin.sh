@@ -32,7 +32,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/vobiz-plugin.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 # One CommonJS file: a single-executable application can `require` only Node's built-in modules. The
-# operations load nothing lazily (providers.ts, which requires by package name, is not reachable from main.ts).
+# operations load nothing lazily (dynamic-provider.ts, which requires by package name, is not reachable from main.ts).
 npx --no-install esbuild provider/plugin/main.ts --bundle --platform=node --target=node22 --format=cjs \
   --define:VOBIZ_PLUGIN_VERSION="\"$version\"" --log-level=warning --outfile="$work/plugin.js"
 
