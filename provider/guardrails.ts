@@ -77,5 +77,5 @@ export function inventoryNumberRefusal(number: VobizNumber, guardrails: Guardrai
     if (cap !== undefined && fee > cap) reasons.push(`its ${label} ${fee} ${number.currency} is above ${rule(key)} (${cap})`);
   }
   if (reasons.length === 0) return undefined;
-  return `e164: ${number.e164} was not bought: ${reasons.join(", and ")}. Nothing was bought; name another e164, or change the stack's guardrails.`;
+  return `e164: ${number.e164} is refused: ${reasons.join(", and ")}. Nothing was bought; name another e164, or change the stack's guardrails.`;
 }

@@ -67,7 +67,7 @@ describe("PhoneNumber guardrails in the provider methods", () => {
     const before = await purchases();
 
     await expect(phoneNumberOperations.create(settings, { e164: german ?? "" })).rejects.toThrow(
-      `e164: ${german} was not bought: its country DE is not allowed by the stack's vobiz:allowedCountries (IN, US). Nothing was bought`,
+      `e164: ${german} is refused: its country DE is not allowed by the stack's vobiz:allowedCountries (IN, US). Nothing was bought`,
     );
     await expect(phoneNumberOperations.create(settings, { e164: expensive ?? "" })).rejects.toThrow(
       /its monthly fee 1001 INR is above the stack's vobiz:maxMonthlyFee \(1000\)/,

@@ -111,7 +111,7 @@ describe("guardrails on a pick by criteria", () => {
 describe("guardrails on an exact number, from its inventory record", () => {
   it("refuses a number in a country the stack does not allow, naming e164, the value and the rule", () => {
     expect(inventoryNumberRefusal(forSale({}), production)).toBe(
-      "e164: +4930555000111 was not bought: its country DE is not allowed by the stack's vobiz:allowedCountries (IN, US). " +
+      "e164: +4930555000111 is refused: its country DE is not allowed by the stack's vobiz:allowedCountries (IN, US). " +
         "Nothing was bought; name another e164, or change the stack's guardrails.",
     );
   });
