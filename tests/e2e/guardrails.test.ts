@@ -35,9 +35,9 @@ describe("stack guardrails through pulumi preview and up", () => {
   });
 
   /** A new stack of the fleet folder with the given guardrails; lists are set element by element with --path. */
-  async function guardedStack(name: string, settings: Record<string, string | string[]>): Promise<ProjectStack> {
+  async function guardedStack(name: string, settings: Record<string, string | string[]>, env: Record<string, string> = {}): Promise<ProjectStack> {
     const { authId, authToken } = emulator.credentials.master;
-    const s = await ProjectStack.init({ dir, name, env: { VOBIZ_AUTH_ID: authId, VOBIZ_AUTH_TOKEN: authToken, VOBIZ_BASE_URL: emulator.baseUrl } });
+    const s = await ProjectStack.init({ dir, name, env: { VOBIZ_AUTH_ID: authId, VOBIZ_AUTH_TOKEN: authToken, VOBIZ_BASE_URL: emulator.baseUrl, ...env } });
     stack = s;
     for (const [key, value] of Object.entries(settings)) {
       if (typeof value === "string") await s.pulumi(["config", "set", `vobiz:${key}`, value]);
@@ -48,8 +48,16 @@ describe("stack guardrails through pulumi preview and up", () => {
 
   /** Declares one number, `line`, in numbers.yaml. */
   function declare(entry: Record<string, string | number | boolean>): void {
-    const lines = Object.entries(entry).map(([key, value]) => `    ${key}: ${typeof value === "string" ? JSON.stringify(value) : String(value)}`);
-    fs.writeFileSync(path.join(dir, "numbers.yaml"), ["numbers:", "  line:", ...lines, ""].join("\n"));
+    declareAll({ line: entry });
+  }
+
+  /** Declares the numbers of numbers.yaml, by entry name. */
+  function declareAll(entries: Record<string, Record<string, string | number | boolean>>): void {
+    const lines = Object.entries(entries).flatMap(([name, entry]) => [
+      `  ${name}:`,
+      ...Object.entries(entry).map(([key, value]) => `    ${key}: ${typeof value === "string" ? JSON.stringify(value) : String(value)}`),
+    ]);
+    fs.writeFileSync(path.join(dir, "numbers.yaml"), ["numbers:", ...lines, ""].join("\n"));
   }
 
   /**
@@ -175,5 +183,45 @@ describe("stack guardrails through pulumi preview and up", () => {
     await s.pulumi(["config", "set", "vobiz:requireDeletionProtection", "false"]);
     declare({ country: "IN", contains: prefix, deletionProtection: false });
     await s.up();
+  });
+
+  it("the pipeline's preview step refuses a plan over vobiz:maxNumbers or vobiz:maxMonthlyTotal, counting the numbers kept, and passes one at the caps", async () => {
+    const { prefix: first } = await stock([{ monthly: 500 }]);
+    const { prefix: second } = await stock([{ monthly: 600 }]);
+    const summaryFile = path.join(dir, "guardrails-summary.md");
+    const s = await guardedStack("caps", { maxNumbers: "1", maxMonthlyTotal: "1100" }, { PREVIEW_SUMMARY: summaryFile });
+    // The steps run on the stack PULUMI_STACK names, as in CI.
+    const previewStep = async (expected: "success" | "failure"): Promise<string> => {
+      fs.rmSync(summaryFile, { force: true });
+      const run = await s.script(`PULUMI_STACK=${s.stackName} ./pipeline.sh preview`, { expect: expected });
+      expect(run.code === 0).toBe(expected === "success");
+      return fs.readFileSync(summaryFile, "utf8");
+    };
+    declareAll({ a: { country: "IN", contains: first, maxMonthlyFee: 500 }, b: { country: "IN", contains: second, maxMonthlyFee: 600 } });
+
+    const before = await purchases();
+    await emulator.control.resetRequests();
+    const overCount = await previewStep("failure");
+    expect(overCount).toMatch(/^### Vobiz numbers: .*\n\n\*\*Refused:\*\* this plan must not be applied\.\n\n- The plan leaves the stack with 2 numbers, more than the stack's vobiz:maxNumbers \(1\)\.\n/);
+    expect(overCount).toContain("| vobiz:maxMonthlyTotal | 1100 | at most 1100 a month after this plan |");
+
+    await s.pulumi(["config", "set", "vobiz:maxNumbers", "2"]);
+    await s.pulumi(["config", "set", "vobiz:maxMonthlyTotal", "1099"]);
+    expect(await previewStep("failure")).toContain("- The plan's monthly fees come to as much as 1100, more than the stack's vobiz:maxMonthlyTotal (1099).");
+    expect((await emulator.control.requests()).requests.map((r) => r.route)).not.toContain("purchaseNumber");
+    expect(await purchases()).toEqual(before);
+
+    await s.pulumi(["config", "set", "vobiz:maxMonthlyTotal", "1100"]);
+    const atCaps = await previewStep("success");
+    expect(atCaps).not.toContain("Refused");
+    expect(atCaps).toContain("| vobiz:maxNumbers | 2 | 2 numbers after this plan |");
+    await s.script(`PULUMI_STACK=${s.stackName} ./pipeline.sh up`);
+    const bought = (await purchases()).slice(before.length);
+    expect(bought).toHaveLength(2);
+    expect(new Set(bought).size).toBe(2);
+
+    // The numbers kept count as much as new ones: lowering the cap refuses a plan that changes nothing.
+    await s.pulumi(["config", "set", "vobiz:maxNumbers", "1"]);
+    expect(await previewStep("failure")).toContain("- The plan leaves the stack with 2 numbers, more than the stack's vobiz:maxNumbers (1).");
   });
 });
