@@ -6,11 +6,12 @@ import { driftLines, driftOf } from "./drift-report";
 import { parseEngineEvents } from "./engine-events";
 import { parseEngineJson } from "./engine-json";
 import { numberChanges } from "./number-changes";
+import { judgePlan } from "./plan-guardrails";
 import { previewSummary } from "./preview-summary";
 
 /**
  * `vobiz-pipeline-report`: turns the JSON of `pulumi preview --json` into the Markdown summary a pull request
- * shows, and the JSON of `pulumi refresh --preview-only --json` into one line per drifted property (exit
+ * shows (exit code 1 when the plan is refused or breaks a stack guardrail), and the JSON of `pulumi refresh --preview-only --json` into one line per drifted property (exit
  * code 1 when there is drift). Reads a file, or standard input when the file is `-`. Exits with 2 on bad
  * arguments or input that is not the JSON of the command named.
  */
@@ -19,12 +20,17 @@ export function main(argv: readonly string[], io: { stdout: TextSink; stderr: Te
   const program = toolCommand("vobiz-pipeline-report", "Reports for a Pulumi pipeline of Vobiz numbers.", io);
   program
     .command("summary")
-    .description("Markdown summary of `pulumi preview --json`: the numbers to buy, release, re-route or move, and the change in monthly fees.")
+    .description(
+      "Markdown summary of `pulumi preview --json --show-sames`: what refused the plan, the stack's guardrails, the numbers to buy, " +
+        "release, re-route or move, and the change in monthly fees; exit code 1 when the plan is refused or breaks a stack cap.",
+    )
     .argument("<file>", "the preview's JSON, or - for standard input")
     .requiredOption("--stack <name>", "the stack the preview is of, for the heading")
     .action((file: string, options: { stack: string }) => {
       const preview = parseEngineJson(read(file), "pulumi preview --json");
-      io.stdout.write(previewSummary(numberChanges(preview.steps), options.stack));
+      const judgement = judgePlan(preview);
+      io.stdout.write(previewSummary(numberChanges(preview.steps), options.stack, judgement));
+      if (judgement.refusals.length > 0) exitCode = 1;
     });
   program
     .command("drift")

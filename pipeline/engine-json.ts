@@ -18,8 +18,17 @@ const stepSchema = z.looseObject({
   newState: resourceStateSchema.optional(),
 });
 
-/** The engine's JSON account of a preview: one step per resource. */
-export const engineJsonSchema = z.looseObject({ steps: z.array(stepSchema).default([]) });
+const diagnosticSchema = z.looseObject({ message: z.string(), severity: z.string().optional(), urn: z.string().optional() });
+
+/**
+ * The engine's JSON account of a preview: one step per resource, the stack's config (secrets shown as
+ * `[secret]`), and the diagnostics, which hold the errors of a preview that was refused.
+ */
+export const engineJsonSchema = z.looseObject({
+  config: z.record(z.string(), z.string()).default({}),
+  steps: z.array(stepSchema).default([]),
+  diagnostics: z.array(diagnosticSchema).default([]),
+});
 
 export type EngineStep = z.infer<typeof stepSchema>;
 export type ResourceState = z.infer<typeof resourceStateSchema>;

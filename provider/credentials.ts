@@ -1,8 +1,11 @@
 import { credentialSettings, type CredentialSettings } from "../sdk/credential-settings";
+import type { GuardrailConfig } from "./guardrail-settings";
 import { Refusal } from "./refusal";
 
-/** The raw `vobiz:*` stack config a provider's `configure` saw; any of it may be missing. */
-export type ConfiguredSettings = CredentialSettings;
+/** The raw `vobiz:*` stack config a provider's `configure` saw: credentials and guardrails, any of it missing. */
+export interface ConfiguredSettings extends CredentialSettings {
+  guardrails?: GuardrailConfig | undefined;
+}
 
 /** The credentials and API root one provider operation uses. */
 export interface ResolvedSettings {

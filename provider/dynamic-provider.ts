@@ -3,7 +3,7 @@ import type { ConfiguredSettings } from "./credentials";
 
 type OperationsName = "phoneNumberOperations" | "subAccountAssignmentOperations";
 
-/** A dynamic provider whose `configure` keeps the credentials it was given for the other methods. */
+/** A dynamic provider whose `configure` keeps the credentials and guardrails it was given for the other methods. */
 export interface RuntimeProvider extends pulumi.dynamic.ResourceProvider {
   settings?: ConfiguredSettings;
 }
@@ -22,14 +22,25 @@ export interface RuntimeProvider extends pulumi.dynamic.ResourceProvider {
 export function runtimeProvider(operations: OperationsName): RuntimeProvider {
   return {
     async configure(request: pulumi.dynamic.ConfigureRequest) {
+      const get = (key: string) => request.config.get(`vobiz:${key}`);
       this.settings = {
-        authId: request.config.get("vobiz:authId"),
-        authToken: request.config.get("vobiz:authToken"),
-        baseUrl: request.config.get("vobiz:baseUrl"),
+        authId: get("authId"),
+        authToken: get("authToken"),
+        baseUrl: get("baseUrl"),
+        // The keys of guardrail-settings.ts, spelled out: this function is copied into state where the
+        // package is not under node_modules, and a copy must not depend on another module's constants.
+        guardrails: {
+          allowedCountries: get("allowedCountries"),
+          maxMonthlyFee: get("maxMonthlyFee"),
+          maxSetupFee: get("maxSetupFee"),
+          requireDeletionProtection: get("requireDeletionProtection"),
+          maxNumbers: get("maxNumbers"),
+          maxMonthlyTotal: get("maxMonthlyTotal"),
+        },
       };
     },
     async check(olds, news) {
-      return require("pulumi-vobiz/provider/runtime")[operations].check(olds, news);
+      return require("pulumi-vobiz/provider/runtime")[operations].check(this.settings, olds, news);
     },
     async diff(id, olds, news) {
       return require("pulumi-vobiz/provider/runtime")[operations].diff(id, olds, news);

@@ -1,4 +1,6 @@
 import { CheckFailures, isSet, isUnknown, type CheckFailure } from "./check-failures";
+import { noGuardrails, type Guardrails } from "./guardrail-settings";
+import { guardrailFailures } from "./guardrails";
 import { phoneNumberInputKeys, type PhoneNumberInputs } from "./phone-number-inputs";
 
 const criteriaKeys = ["country", "contains", "excludePrefixes", "maxMonthlyFee", "maxSetupFee"] as const;
@@ -10,10 +12,11 @@ export interface PhoneNumberCheckResult {
 }
 
 /**
- * Validates `PhoneNumber` inputs before any API call and names the property at fault.
- * Country and currency codes are upper-cased; nothing else is changed.
+ * Validates `PhoneNumber` inputs before any API call and names the property at fault, then holds them to
+ * the stack's guardrails (none by default; see guardrails.ts). Country and currency codes are upper-cased;
+ * nothing else is changed.
  */
-export function checkPhoneNumber(news: Record<string, unknown>): PhoneNumberCheckResult {
+export function checkPhoneNumber(news: Record<string, unknown>, guardrails: Guardrails = noGuardrails): PhoneNumberCheckResult {
   const inputs: Record<string, unknown> = { ...news };
   for (const key of ["country", "currency"]) {
     const value = inputs[key];
@@ -55,6 +58,7 @@ export function checkPhoneNumber(news: Record<string, unknown>): PhoneNumberChec
   if (check.given("adopt") === true && !given("e164")) {
     check.fail("adopt", "adopt manages a number the account already owns, so it needs e164");
   }
+  for (const failure of guardrailFailures(inputs, guardrails)) check.fail(failure.property, failure.reason);
 
   return { inputs: inputs as PhoneNumberInputs, failures: check.list };
 }

@@ -12,6 +12,8 @@ import {
 import { isUnknown } from "./check-failures";
 import type { ConfiguredSettings } from "./client-factory";
 import { checkPhoneNumber } from "./phone-number-check";
+import { readGuardrails, type Guardrails } from "./guardrail-settings";
+import { criteriaWithinCaps, guardrailFailures, inventoryNumberRefusal, needsInventoryCheck } from "./guardrails";
 import { diffPhoneNumber } from "./phone-number-diff";
 import type { PhoneNumberInputs, PhoneNumberOutputs } from "./phone-number-inputs";
 import { inputsFromOutputs, phoneNumberOutputs, recordedStatus, selectionOf } from "./phone-number-outputs";
@@ -31,11 +33,14 @@ const { unconfirmed: UNCONFIRMED, notBought: NOT_BOUGHT } = recordedStatus;
 
 /** The `PhoneNumber` provider methods, called by the serialized provider through `require`. */
 export const phoneNumberOperations = guardOperations({
-  /** Validates the inputs, and declares an exact number to this deployment so no pick by criteria takes it. */
-  async check(_olds: unknown, news: Record<string, unknown>) {
+  /**
+   * Validates the inputs, and holds them to the stack's guardrails (see guardrails.ts); declares an exact
+   * number to this deployment so no pick by criteria takes it. Throws when a guardrail setting is not valid.
+   */
+  async check(configured: ConfiguredSettings | undefined, _olds: unknown, news: Record<string, unknown>) {
     const { registrations } = currentSession();
     registrations.noteRegistration();
-    const result = checkPhoneNumber(news);
+    const result = checkPhoneNumber(news, readGuardrails(configured?.guardrails));
     const e164 = result.inputs.e164;
     if (result.failures.length === 0 && e164 !== undefined && !isUnknown(e164)) registrations.declareExactNumber(e164);
     return result;
@@ -52,6 +57,10 @@ export const phoneNumberOperations = guardOperations({
    * ours, any later failure is a partial failure carrying its id, so the next `up` finishes the job.
    */
   async create(configured: ConfiguredSettings | undefined, inputs: PhoneNumberInputs) {
+    const guardrails = readGuardrails(configured?.guardrails);
+    // `check` refused these already; a front end that calls create without it is held to the same rules.
+    const [broken] = guardrailFailures(inputs as Record<string, unknown>, guardrails);
+    if (broken) throw new Refusal(`${broken.property}: ${broken.reason}. Nothing was bought.`);
     const session = currentSession();
     const client = session.client(configured);
     const selection = selectionOf(inputs);
@@ -59,9 +68,12 @@ export const phoneNumberOperations = guardOperations({
     try {
       if (inputs.e164 === undefined) {
         const buyer = new Claimant("a PhoneNumber chosen by criteria");
-        number = await session.ownedListings.writing(() => purchaseMatchingNumber(session, client, inputs, buyer));
+        const criteria = criteriaWithinCaps(inputs, guardrails);
+        number = await session.ownedListings.writing(() => purchaseMatchingNumber(session, client, criteria, buyer));
       } else {
-        number = inputs.adopt ? await adoptNumber(session, client, inputs.e164) : await acquireExactNumber(session, client, inputs.e164, inputs);
+        number = inputs.adopt
+          ? await adoptNumber(session, client, inputs.e164)
+          : await acquireExactNumber(session, client, inputs.e164, inputs, guardrails);
       }
     } catch (error) {
       if (error instanceof PurchaseOutcomeUnknownError) throw unconfirmedPurchase(error, inputs, client.authId);
@@ -159,13 +171,22 @@ export const phoneNumberOperations = guardOperations({
  * Buys one exact number, or, when it is not for sale because the account holds it, cancels its release if it
  * is still in our 24-hour window. An owned number is never bought "again": it belongs to someone's stack already.
  */
-async function acquireExactNumber(session: DeploymentSession, client: VobizClient, e164: string, inputs: PhoneNumberInputs): Promise<VobizNumber> {
+async function acquireExactNumber(
+  session: DeploymentSession,
+  client: VobizClient,
+  e164: string,
+  inputs: PhoneNumberInputs,
+  guardrails: Guardrails,
+): Promise<VobizNumber> {
   const { registrations, claims } = session;
   registrations.declareExactNumber(e164);
   const buyer = new Claimant(`a PhoneNumber that names ${e164}`);
   let notForSale: NotFoundError;
   try {
-    return await claims.holding(e164, buyer, () => buy(session, client, e164, inputs, buyer));
+    return await claims.holding(e164, buyer, async () => {
+      await refuseOutsideGuardrails(client, e164, guardrails);
+      return buy(session, client, e164, inputs, buyer);
+    });
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     notForSale = error;
@@ -188,6 +209,18 @@ async function acquireExactNumber(session: DeploymentSession, client: VobizClien
     `${e164} is already owned by ${owned.account_id}, so it cannot be bought. To manage it with Pulumi, set adopt: true on this PhoneNumber ` +
       "(pulumi import does not work for dynamic resources); to get another number, change e164.",
   );
+}
+
+/**
+ * Refuses, before anything is bought, an exact number whose country or fees (known only from its inventory
+ * record) break the stack's guardrails. Costs one inventory lookup, and only when a country or fee cap is set.
+ * A number not in inventory is left to the purchase, which explains it (and buys nothing).
+ */
+async function refuseOutsideGuardrails(client: VobizClient, e164: string, guardrails: Guardrails): Promise<void> {
+  if (!needsInventoryCheck(guardrails)) return;
+  const forSale = await client.findInventoryNumber(e164);
+  const refusal = forSale && inventoryNumberRefusal(forSale, guardrails);
+  if (refusal) throw new Refusal(refusal);
 }
 
 /**

@@ -16,7 +16,8 @@ const isSubAccount = (accountId: string): boolean => accountId.startsWith("SA_")
 
 /** The `SubAccountAssignment` provider methods, called by the serialized provider through `require`. */
 export const subAccountAssignmentOperations = guardOperations({
-  async check(_olds: unknown, news: Record<string, unknown>) {
+  /** Validates the inputs; no guardrail of the stack concerns an assignment, so the settings are not read. */
+  async check(_configured: ConfiguredSettings | undefined, _olds: unknown, news: Record<string, unknown>) {
     const { registrations } = currentSession();
     registrations.noteRegistration();
     const result = checkSubAccountAssignment(news);

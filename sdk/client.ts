@@ -53,6 +53,14 @@ export class VobizClient {
     return numbers.findOwned(this.#api, normalizeE164(e164), this.#api.budget());
   }
 
+  /**
+   * Returns the number for sale whose E.164 is exactly `e164`, with its country and fees, or undefined when
+   * it is not in inventory. Searches, then matches exactly among the substring hits, paging as needed.
+   */
+  async findInventoryNumber(e164: string): Promise<PhoneNumber | undefined> {
+    return inventory.find(this.#api, normalizeE164(e164), this.#api.budget());
+  }
+
   /** Lists one page of the numbers for sale (active, no owner). */
   async listInventory(params: inventory.ListInventoryParams = {}): Promise<Page> {
     return inventory.list(this.#api, params, this.#api.budget());

@@ -25,12 +25,20 @@ pulumi stack select --create "$stack" >/dev/null
 
 case "$step" in
   preview)
-    # The plan as a reviewer reads it, then the same preview as data for the summary.
-    pulumi preview --diff --stack "$stack"
-    pulumi preview --json --stack "$stack" > "$scratch/preview.json"
+    # The plan as a reviewer reads it, then the same preview as data for the summary. A refused preview still
+    # gets its summary, with the refusal at the top; the step fails after writing it.
+    previewed=0
+    pulumi preview --diff --stack "$stack" || previewed=$?
+    # --show-sames: the stack's caps (vobiz:maxNumbers, vobiz:maxMonthlyTotal) count the numbers left unchanged too.
+    pulumi preview --json --show-sames --stack "$stack" > "$scratch/preview.json" || true
     summary=${PREVIEW_SUMMARY:-${GITHUB_STEP_SUMMARY:-preview-summary.md}}
-    report summary --stack "$stack" "$scratch/preview.json" >> "$summary"
+    reported=0
+    report summary --stack "$stack" "$scratch/preview.json" >> "$summary" || reported=$?
     echo "pipeline: summary written to $summary"
+    if [ "$previewed" -ne 0 ] || [ "$reported" -ne 0 ]; then
+      echo "pipeline: the plan is refused (see the summary)" >&2
+      exit 1
+    fi
     ;;
   up)
     # From what Vobiz really holds, not from the last recorded state, so that an apply also repairs drift.

@@ -14,6 +14,21 @@ describe("vobiz-pipeline-report as a command", () => {
     expect(run.stdout).toContain("| buy | line | +14155550123 | not routed | known at purchase |");
   });
 
+  it("exits 1 with the refusal at the top of the summary when the plan breaks a stack cap", () => {
+    const create = (name: string) => ({
+      op: "create",
+      urn: `urn:pulumi:prod::fleet::pulumi-nodejs:dynamic/vobiz:PhoneNumber::${name}`,
+      newState: { type: "pulumi-nodejs:dynamic/vobiz:PhoneNumber", inputs: { country: "IN", maxMonthlyFee: 500 } },
+    });
+    const preview = { config: { "vobiz:maxNumbers": "1" }, steps: [create("one"), create("two")] };
+    const refused = report(["summary", "--stack", "prod", "-"], JSON.stringify(preview));
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toMatch(/^### .*\n\n\*\*Refused:\*\* .*\n\n- The plan leaves the stack with 2 numbers, more than the stack's vobiz:maxNumbers \(1\)\.\n/);
+    const allowed = report(["summary", "--stack", "prod", "-"], JSON.stringify({ ...preview, config: { "vobiz:maxNumbers": "2" } }));
+    expect(allowed.status).toBe(0);
+    expect(allowed.stdout).toContain("| vobiz:maxNumbers | 2 | 2 numbers after this plan |");
+  });
+
   it("prints one line per drift and exits 1, or exits 0 when nothing drifted", () => {
     const drifted = JSON.stringify({
       resOutputsEvent: {

@@ -205,7 +205,7 @@ describe("PhoneNumber check, as the provider runs it, on generated inputs", () =
   it("names the property at fault, with a short reason, for 10,000 invalid inputs, and never throws", async () => {
     await fc.assert(
       fc.asyncProperty(invalidInputs, async (invalid) => {
-        assertRefusal((await phoneNumberOperations.check(undefined, invalid.inputs)).failures, invalid);
+        assertRefusal((await phoneNumberOperations.check(undefined, undefined, invalid.inputs)).failures, invalid);
       }),
       { numRuns: 10_000 },
     );
@@ -214,7 +214,7 @@ describe("PhoneNumber check, as the provider runs it, on generated inputs", () =
   it("accepts 2,000 valid inputs, unknown values included, and upper-cases only the codes", async () => {
     await fc.assert(
       fc.asyncProperty(validInputs, async (inputs) => {
-        const result = await phoneNumberOperations.check(undefined, inputs);
+        const result = await phoneNumberOperations.check(undefined, undefined, inputs);
         expect(result.failures).toEqual([]);
         const codes = Object.fromEntries(["country", "currency"].filter((key) => key in inputs).map((key) => [key, upperAscii(inputs[key])]));
         expect(result.inputs).toEqual({ ...inputs, ...codes });

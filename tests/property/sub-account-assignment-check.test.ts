@@ -112,7 +112,7 @@ describe("SubAccountAssignment check, as the provider runs it, on generated inpu
   it("names the property at fault, with a short reason, for 10,000 invalid inputs, and never throws", async () => {
     await fc.assert(
       fc.asyncProperty(invalidInputs, async (invalid) => {
-        assertRefusal((await subAccountAssignmentOperations.check(undefined, invalid.inputs)).failures, invalid);
+        assertRefusal((await subAccountAssignmentOperations.check(undefined, undefined, invalid.inputs)).failures, invalid);
       }),
       { numRuns: 10_000 },
     );
@@ -121,7 +121,7 @@ describe("SubAccountAssignment check, as the provider runs it, on generated inpu
   it("accepts 2,000 valid inputs, unknown values included, and passes them on unchanged", async () => {
     await fc.assert(
       fc.asyncProperty(validInputs, async (inputs) => {
-        const result = await subAccountAssignmentOperations.check(undefined, inputs);
+        const result = await subAccountAssignmentOperations.check(undefined, undefined, inputs);
         expect(result.failures).toEqual([]);
         expect(result.inputs).toEqual(inputs);
       }),

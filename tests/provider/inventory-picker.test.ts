@@ -23,9 +23,9 @@ describe("picking inventory numbers by criteria", () => {
   it("leaves every number a sibling declared exactly, even one checked after the pick began", async () => {
     const { country, numbers } = await stock(4);
     const [first, second] = numbers as [string, string];
-    await phoneNumberOperations.check({}, { e164: first });
+    await phoneNumberOperations.check(undefined, {}, { e164: first });
     const picks = Promise.all([phoneNumberOperations.create(settings(), { country }), phoneNumberOperations.create(settings(), { country })]);
-    await phoneNumberOperations.check({}, { e164: second });
+    await phoneNumberOperations.check(undefined, {}, { e164: second });
 
     const picked = (await picks).map(e164Of).sort();
     expect(picked).toEqual(numbers.slice(2).sort());
