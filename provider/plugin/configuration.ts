@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import type { ConfigureRequest, ConfigureResponse } from "@pulumi/pulumi/proto/provider_pb";
 import type { ConfiguredSettings } from "../credentials";
+import { guardrailKeys, type GuardrailConfig } from "../guardrail-settings";
 import { configKeys } from "./schema";
 
 /**
@@ -13,7 +14,7 @@ export class PluginSettings {
 }
 
 /**
- * Reads `vobiz:authId`, `vobiz:authToken` and `vobiz:baseUrl` from a `Configure` request: from `args`, the
+ * Reads `vobiz:authId`, `vobiz:authToken`, `vobiz:baseUrl` and the guardrail keys from a `Configure` request: from `args`, the
  * provider's inputs (keys without the `vobiz:` prefix, secrets wrapped, an unresolved value as the unknown
  * placeholder), or else from `variables`, the same config flattened to strings (keys `vobiz:config:<key>`
  * from older engines, `vobiz:<key>` from newer ones). An unknown or empty value counts as not set.
@@ -22,11 +23,23 @@ export function settingsFromConfigureRequest(request: ConfigureRequest): Configu
   const args = (request.getArgs()?.toJavaScript() ?? {}) as Record<string, unknown>;
   const variables = request.getVariablesMap();
   const settings: ConfiguredSettings = {};
-  for (const key of configKeys) {
+  const read = (key: string): string | undefined => {
     const fromArgs = pulumi.runtime.unwrapRpcSecret(args[key]) as unknown;
     const value = fromArgs ?? variables.get(`vobiz:config:${key}`) ?? variables.get(`vobiz:${key}`);
-    if (typeof value === "string" && value !== "" && value !== pulumi.runtime.unknownValue) settings[key] = value;
+    // A list or number set with `pulumi config set --path` may arrive structured; the guardrails read text.
+    const text = typeof value === "string" ? value : value === undefined || value === null ? undefined : JSON.stringify(value);
+    return text === "" || text === pulumi.runtime.unknownValue ? undefined : text;
+  };
+  for (const key of configKeys) {
+    const value = read(key);
+    if (value !== undefined) settings[key] = value;
   }
+  const guardrails: GuardrailConfig = {};
+  for (const key of guardrailKeys) {
+    const value = read(key);
+    if (value !== undefined) guardrails[key] = value;
+  }
+  if (Object.keys(guardrails).length > 0) settings.guardrails = guardrails;
   return settings;
 }
 

@@ -1,5 +1,6 @@
 import { phoneNumberInputKeys, type PhoneNumberOutputs } from "../phone-number-inputs";
 import { subAccountAssignmentInputKeys, type SubAccountAssignmentOutputs } from "../sub-account-assignment-inputs";
+import { guardrailKeys, type GuardrailKey } from "../guardrail-settings";
 
 /** One property of the Pulumi package schema: its type and what it means. */
 export interface PropertySpec {
@@ -86,8 +87,19 @@ const configVariables = {
   baseUrl: string("The API root, `https://api.vobiz.ai/api` by default; point it at a local emulator to test. Falls back to `VOBIZ_BASE_URL`."),
 } satisfies Record<string, PropertySpec>;
 
-/** The provider's config keys (`vobiz:<key>`); the one place they are named. */
+/** The provider's credential config keys (`vobiz:<key>`); the one place they are named. */
 export const configKeys = Object.keys(configVariables) as (keyof typeof configVariables)[];
+
+// Text, as the stack config holds it, read by guardrail-settings.ts, which names the forms it accepts.
+const guardrailDescriptions: Record<GuardrailKey, string> = {
+  allowedCountries: 'The ISO 3166 alpha-2 countries a number may be bought in, as a JSON array such as ["IN","US"].',
+  maxMonthlyFee: "The highest monthly fee of one number bought, in its currency.",
+  maxSetupFee: "The highest setup fee of one number bought, in its currency.",
+  requireDeletionProtection: "true to require deletionProtection: true on every PhoneNumber of the stack.",
+  maxNumbers: "The most numbers the stack may hold, judged on the whole plan by `vobiz-pipeline-report`.",
+  maxMonthlyTotal: "The highest sum of the stack's monthly fees, judged on the whole plan by `vobiz-pipeline-report`.",
+};
+const guardrailVariables = Object.fromEntries(guardrailKeys.map((key) => [key, string(guardrailDescriptions[key])]));
 
 /** The resource's input properties in the order of `keys`, so the key list decides which there are. */
 function inOrder<K extends string>(keys: readonly K[], specs: Record<K, PropertySpec>): Record<string, PropertySpec> {
@@ -106,8 +118,8 @@ export function vobizSchema(version: string): Record<string, unknown> {
     description: "Vobiz phone numbers (DIDs): buy, route, hand to sub-accounts and release them.",
     license: "Apache-2.0",
     keywords: ["vobiz", "telephony", "phone-numbers", "category/utility"],
-    config: { variables: configVariables },
-    provider: { description: "The Vobiz provider: credentials and API root.", inputProperties: configVariables },
+    config: { variables: { ...configVariables, ...guardrailVariables } },
+    provider: { description: "The Vobiz provider: credentials, API root and the stack's guardrails.", inputProperties: { ...configVariables, ...guardrailVariables } },
     types: {
       [CAPABILITIES]: {
         type: "object",

@@ -12,7 +12,7 @@ import { resourceTokens, vobizSchema } from "./schema";
  * each resource's own typed operations fit; the engine has checked the values they get (`check` first).
  */
 interface ResourceOperations {
-  check(olds: unknown, news: Record<string, unknown>): Promise<{ inputs: unknown; failures: CheckFailure[] }>;
+  check(settings: ConfiguredSettings, olds: unknown, news: Record<string, unknown>): Promise<{ inputs: unknown; failures: CheckFailure[] }>;
   diff(id: string, olds: never, news: never): Promise<DiffVerdict>;
   create(settings: ConfiguredSettings, inputs: never): Promise<{ id: string; outs: unknown }>;
   read(settings: ConfiguredSettings, id: string, props: never): Promise<{ id?: string; props?: unknown; inputs?: unknown }>;
@@ -48,7 +48,7 @@ export function vobizProvider(version: string, settings: PluginSettings): provid
     version,
     schema,
     async check(urn, olds, news) {
-      return operationsFor(urn).check(olds, news as Record<string, unknown>);
+      return operationsFor(urn).check(settings.current, olds, news as Record<string, unknown>);
     },
     async diff(id, urn, olds, news) {
       return operationsFor(urn).diff(id, olds as never, news as never);

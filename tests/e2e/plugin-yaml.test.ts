@@ -127,6 +127,18 @@ describe("the vobiz resource plugin, from a Pulumi YAML program through the pulu
     expect(preview.stdout).toMatch(/5 unchanged/);
   });
 
+  it("holds the program to the stack's guardrails: a country left out of vobiz:allowedCountries is refused at preview", async () => {
+    await stack.pulumi(["config", "set", "vobiz:allowedCountries", '["US"]']);
+    try {
+      const refused = record(await stack.preview([], { expect: "failure" }));
+      expect(refused.stdout + refused.stderr).toMatch(/IN is not allowed by the stack's vobiz:allowedCountries \(US\)/);
+    } finally {
+      await stack.pulumi(["config", "rm", "vobiz:allowedCountries"]);
+    }
+    const preview = record(await stack.preview(["--expect-no-changes"]));
+    expect(preview.stdout).toMatch(/5 unchanged/);
+  });
+
   it("gives the assigned number back to the master account and releases every number on destroy", async () => {
     const destroyed = record(await stack.destroy());
     expect(destroyed.stdout).toMatch(/- 5 deleted/);

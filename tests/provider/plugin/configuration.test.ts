@@ -20,6 +20,15 @@ describe("the plugin's Configure", () => {
     expect(settingsFromConfigureRequest(request)).toEqual({ authToken: "tok-2" });
   });
 
+  it("reads the guardrails as the text the shared rules read, a list set with --path included", () => {
+    const request = new ConfigureRequest().setArgs(Struct.fromJavaScript({ authId: "MA_X", allowedCountries: ["IN", "US"], maxMonthlyFee: "1000" }));
+    request.getVariablesMap().set("vobiz:requireDeletionProtection", "true");
+    expect(settingsFromConfigureRequest(request)).toEqual({
+      authId: "MA_X",
+      guardrails: { allowedCountries: '["IN","US"]', maxMonthlyFee: "1000", requireDeletionProtection: "true" },
+    });
+  });
+
   it("finds the resource type of a URN, also under a parent", () => {
     expect(typeOfUrn("urn:pulumi:dev::proj::vobiz:index:PhoneNumber::support-line")).toBe("vobiz:index:PhoneNumber");
     expect(typeOfUrn("urn:pulumi:dev::proj::my:Component$vobiz:index:SubAccountAssignment::a::b")).toBe("vobiz:index:SubAccountAssignment");

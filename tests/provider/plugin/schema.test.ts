@@ -1,6 +1,7 @@
 import { phoneNumberInputKeys } from "../../../provider/phone-number-inputs";
 import { resourceTokens, vobizSchema } from "../../../provider/plugin/schema";
 import { subAccountAssignmentInputKeys } from "../../../provider/sub-account-assignment-inputs";
+import { guardrailKeys } from "../../../provider/guardrail-settings";
 
 interface ResourceSpec {
   inputProperties: Record<string, { type?: string; $ref?: string; description: string }>;
@@ -32,7 +33,7 @@ describe("the vobiz package schema", () => {
   it("names the package and version, and marks only the auth token secret", () => {
     expect(schema.name).toBe("vobiz");
     expect(schema.version).toBe("1.2.3");
-    expect(Object.keys(schema.config.variables)).toEqual(["authId", "authToken", "baseUrl"]);
+    expect(Object.keys(schema.config.variables)).toEqual(["authId", "authToken", "baseUrl", ...guardrailKeys]);
     expect(Object.entries(schema.config.variables).filter(([, spec]) => spec.secret).map(([key]) => key)).toEqual(["authToken"]);
   });
 
