@@ -68,7 +68,9 @@ export class CandidatePool {
     return undefined;
   }
 
-  // The first page that holds numbers not seen yet; the API cannot filter by fee, so that is done here.
+  // The first page that holds numbers not seen yet; the API cannot filter by fee, so that is done here. The
+  // pages are walked here rather than with the SDK's `inventory()` iterator because each refill starts again
+  // at page 1 (see the class comment) and stops at the first page with a fit: it needs page boundaries.
   private async refill(): Promise<void> {
     const { country, contains, excludePrefixes, maxMonthlyFee, maxSetupFee } = this.criteria;
     for (let page = 1; ; page++) {

@@ -3,6 +3,8 @@ import type { Clock } from "./clock";
 import type { DeploymentTimings } from "./timings";
 
 // Pages of the rest of a listing fetched at once: enough to be quick, few enough not to provoke a 429 storm.
+// The SDK's `numbers()` iterator fetches one page after another, which would make a refresh of 1000 numbers
+// wait for ten pages in a row; here the page count is known from the first page, so the rest go in parallel.
 const PAGES_IN_FLIGHT = 4;
 
 interface Snapshot {
