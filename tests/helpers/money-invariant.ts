@@ -82,9 +82,11 @@ export function recordsOf(checkpointText: string, env: NodeJS.ProcessEnv = {}): 
     status: String(r.outputs?.["status"] ?? ""),
     adopted: r.inputs?.["adopt"] === true,
   }));
-  const config = resourcesOfType(checkpointText, "pulumi-nodejs").find((r) => r.type.startsWith("pulumi:providers:"))?.inputs ?? {};
-  const baseUrl = stringOr(config["vobiz:baseUrl"], env["VOBIZ_BASE_URL"]);
-  const authId = stringOr(config["vobiz:authId"], env["VOBIZ_AUTH_ID"]);
+  // The dynamic resources' provider records the whole stack config (`vobiz:baseUrl`); the plugin's, its own keys.
+  const dynamic = resourcesOfType(checkpointText, "pulumi-nodejs").find((r) => r.type.startsWith("pulumi:providers:"))?.inputs ?? {};
+  const plugin = resourcesOfType(checkpointText, "vobiz").find((r) => r.type.startsWith("pulumi:providers:"))?.inputs ?? {};
+  const baseUrl = stringOr(dynamic["vobiz:baseUrl"] ?? plugin["baseUrl"], env["VOBIZ_BASE_URL"]);
+  const authId = stringOr(dynamic["vobiz:authId"] ?? plugin["authId"], env["VOBIZ_AUTH_ID"]);
   return { records, ...(baseUrl ? { baseUrl } : {}), ...(authId ? { authId } : {}) };
 }
 
