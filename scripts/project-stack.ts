@@ -75,7 +75,10 @@ export class ProjectStack {
     const backendDir = options.backendUrl === undefined ? path.join(scratch, "backend") : undefined;
     fs.mkdirSync(backendDir ?? scratch, { recursive: true });
     const env = pulumiEnv({
-      PULUMI_BACKEND_URL: options.backendUrl ?? `file://${backendDir}`,
+      // Without `metadata=skip` the file backend writes a sidecar `.attrs` file next to the checkpoint in place,
+      // and a `kill -9` in the middle of that write leaves it empty: every later command then fails with
+      // "failed to load checkpoint: EOF". The checkpoint itself is written to a temporary file and renamed.
+      PULUMI_BACKEND_URL: options.backendUrl ?? `file://${backendDir}?metadata=skip`,
       PULUMI_CONFIG_PASSPHRASE: `passphrase-${id}`,
       ...(options.ownHome ? { PULUMI_HOME: path.join(scratch, "pulumi-home") } : {}),
       ...options.env,

@@ -6,5 +6,6 @@ export PATH="$pulumi_bin:$root/node_modules/.bin:$PATH"
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export PULUMI_HOME=${PULUMI_HOME:-$root/.cache/pulumi-home}
-export PULUMI_BACKEND_URL=${PULUMI_BACKEND_URL:-file://$root/.cache/pulumi-state}
+# metadata=skip: no sidecar .attrs files, which a killed command can leave empty (see README, "Interrupted runs").
+export PULUMI_BACKEND_URL=${PULUMI_BACKEND_URL:-file://$root/.cache/pulumi-state?metadata=skip}
 mkdir -p "$PULUMI_HOME" "$root/.cache/pulumi-state"
