@@ -12,7 +12,7 @@ export default tseslint.config(
   },
   {
     // The serialized providers must reach their logic through a require by package name inside each method.
-    files: ["provider/dynamic-provider.ts"],
+    files: ["provider/dynamic/dynamic-provider.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -1,6 +1,6 @@
-import { checkPhoneNumber } from "../provider/phone-number-check";
-import { phoneNumberInputKeys } from "../provider/phone-number-inputs";
-import { checkSubAccountAssignment } from "../provider/sub-account-assignment-check";
+import { checkPhoneNumber } from "../provider/phone-number/check";
+import { phoneNumberInputKeys } from "../provider/phone-number/inputs";
+import { checkSubAccountAssignment } from "../provider/sub-account-assignment/check";
 import { entryNamePattern, entryNameRule, fleetEntryKeys, fleetEntrySchema, type FleetEntry } from "./fleet-entry-schema";
 
 /** One thing wrong with an entry, before it is located in the file. */

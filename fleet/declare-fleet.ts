@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { PhoneNumber, type PhoneNumberArgs } from "../provider/phone-number";
-import { phoneNumberInputKeys } from "../provider/phone-number-inputs";
-import { SubAccountAssignment } from "../provider/sub-account-assignment";
+import { PhoneNumber, type PhoneNumberArgs } from "../provider/dynamic/phone-number";
+import { phoneNumberInputKeys } from "../provider/phone-number/inputs";
+import { SubAccountAssignment } from "../provider/dynamic/sub-account-assignment";
 import type { FleetEntry } from "./fleet-entry-schema";
 
 /** The resources declared for a fleet, by entry name, so a program can export their outputs. */

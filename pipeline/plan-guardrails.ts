@@ -1,5 +1,5 @@
-import { guardrailKeys, noGuardrails, readGuardrails, type GuardrailConfig, type Guardrails } from "../provider/guardrail-settings";
-import { Refusal } from "../provider/refusal";
+import { guardrailKeys, noGuardrails, readGuardrails, type GuardrailConfig, type Guardrails } from "../provider/core/guardrail-settings";
+import { Refusal } from "../provider/core/refusal";
 import type { EngineStep } from "./engine-json";
 import { capBreaches, planTotals } from "./stack-caps";
 

@@ -1,4 +1,4 @@
-import type { Guardrails } from "../provider/guardrail-settings";
+import type { Guardrails } from "../provider/core/guardrail-settings";
 import { resourceType, type EngineStep, type ResourceState } from "./engine-json";
 
 const PHONE_NUMBER = "pulumi-nodejs:dynamic/vobiz:PhoneNumber";

@@ -1,7 +1,7 @@
-import { runtimeProvider } from "./dynamic-provider";
+import { runtimeProvider } from "./dynamic/dynamic-provider";
 
 /**
  * The `PhoneNumber` provider, as the whole export of this module (`pulumi-vobiz/provider/phone-number-provider`),
- * so that a program using the installed package serializes it as a `require` of this module (see dynamic-provider.ts).
+ * so that a program using the installed package serializes it as a `require` of this module (see dynamic/dynamic-provider.ts).
  */
 export = runtimeProvider("phoneNumberOperations");

@@ -5,5 +5,5 @@
  * those of `phone-number-provider` and `sub-account-assignment-provider`, are written into the state of
  * every existing resource, so they keep their names.
  */
-export { phoneNumberOperations } from "./phone-number-operations";
-export { subAccountAssignmentOperations } from "./sub-account-assignment-operations";
+export { phoneNumberOperations } from "./phone-number/operations";
+export { subAccountAssignmentOperations } from "./sub-account-assignment/operations";

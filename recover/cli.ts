@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { CommanderError, InvalidArgumentError } from "commander";
 import { listAccountNumbers } from "../cli/list-account-numbers";
-import { resolveSettings } from "../provider/credentials";
+import { resolveSettings } from "../provider/core/credentials";
 import { isE164, VobizClient } from "../sdk";
 import { redact } from "../sdk/redact";
 import { planReport } from "./plan-report";

@@ -1,5 +1,5 @@
-import { unmetCriteria } from "../provider/phone-number-diff";
-import type { PhoneNumberInputs } from "../provider/phone-number-inputs";
+import { unmetCriteria } from "../provider/phone-number/diff";
+import type { PhoneNumberInputs } from "../provider/phone-number/inputs";
 import type { PhoneNumber as VobizNumber } from "../sdk";
 import type { PendingOperation } from "./stack-deployment";
 

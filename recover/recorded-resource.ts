@@ -1,6 +1,6 @@
-import { phoneNumberOutputs } from "../provider/phone-number-outputs";
-import type { SubAccountAssignmentOutputs } from "../provider/sub-account-assignment-inputs";
-import { assignmentOutputs, type RecordedInputs } from "../provider/sub-account-assignment-outputs";
+import { phoneNumberOutputs } from "../provider/phone-number/outputs";
+import type { SubAccountAssignmentOutputs } from "../provider/sub-account-assignment/inputs";
+import { assignmentOutputs, type RecordedInputs } from "../provider/sub-account-assignment/outputs";
 import type { PhoneNumber as VobizNumber } from "../sdk";
 import { phoneNumberInputs } from "./recovery-plan";
 import { PHONE_NUMBER_TYPE, type PendingOperation, type StateResource } from "./stack-deployment";

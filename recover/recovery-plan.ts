@@ -1,5 +1,5 @@
-import { describeCriteria } from "../provider/criteria-description";
-import type { PhoneNumberInputs } from "../provider/phone-number-inputs";
+import { describeCriteria } from "../provider/phone-number/criteria-description";
+import type { PhoneNumberInputs } from "../provider/phone-number/inputs";
 import type { PhoneNumber as VobizNumber } from "../sdk";
 import { criteriaUnmetBy, matchCreates, type CreateGroup, type CriteriaCreate } from "./match-creates";
 import { PHONE_NUMBER_TYPE, resourceName, SUB_ACCOUNT_ASSIGNMENT_TYPE, type Deployment, type PendingOperation } from "./stack-deployment";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ConfiguredSettings } from "../provider/credentials";
+import type { ConfiguredSettings } from "../provider/core/credentials";
 
 const configSchema = z.record(z.string(), z.looseObject({ value: z.unknown().optional() }));
 

@@ -1,7 +1,7 @@
 import { startEmulator, type RunningEmulator } from "../emulator";
 import { SeededRandom } from "../emulator/prng";
 import { startDeployment } from "../provider/session/deployment-session";
-import { phoneNumberOperations } from "../provider/phone-number-operations";
+import { phoneNumberOperations } from "../provider/phone-number/operations";
 import { VobizClient } from "../sdk";
 
 // The engine runs a refresh's reads concurrently in one provider process, up to `--parallel`

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import type { ConfigureRequest, ConfigureResponse } from "@pulumi/pulumi/proto/provider_pb";
-import type { ConfiguredSettings } from "../credentials";
-import { guardrailKeys, type GuardrailConfig } from "../guardrail-settings";
+import type { ConfiguredSettings } from "../core/credentials";
+import { guardrailKeys, type GuardrailConfig } from "../core/guardrail-settings";
 import { configKeys } from "./schema";
 
 /**

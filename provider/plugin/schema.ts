@@ -1,6 +1,6 @@
-import { phoneNumberInputKeys, type PhoneNumberOutputs } from "../phone-number-inputs";
-import { subAccountAssignmentInputKeys, type SubAccountAssignmentOutputs } from "../sub-account-assignment-inputs";
-import { guardrailKeys, type GuardrailKey } from "../guardrail-settings";
+import { phoneNumberInputKeys, type PhoneNumberOutputs } from "../phone-number/inputs";
+import { subAccountAssignmentInputKeys, type SubAccountAssignmentOutputs } from "../sub-account-assignment/inputs";
+import { guardrailKeys, type GuardrailKey } from "../core/guardrail-settings";
 
 /** One property of the Pulumi package schema: its type and what it means. */
 export interface PropertySpec {

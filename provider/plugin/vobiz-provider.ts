@@ -1,9 +1,9 @@
 import type * as provider from "@pulumi/pulumi/provider";
-import type { CheckFailure } from "../check-failures";
-import type { ConfiguredSettings } from "../credentials";
-import type { DiffVerdict } from "../phone-number-diff";
-import { phoneNumberOperations } from "../phone-number-operations";
-import { subAccountAssignmentOperations } from "../sub-account-assignment-operations";
+import type { CheckFailure } from "../core/check-failures";
+import type { ConfiguredSettings } from "../core/credentials";
+import type { DiffVerdict } from "../phone-number/diff";
+import { phoneNumberOperations } from "../phone-number/operations";
+import { subAccountAssignmentOperations } from "../sub-account-assignment/operations";
 import type { PluginSettings } from "./configuration";
 import { resourceTokens, vobizSchema } from "./schema";
 

@@ -1,5 +1,5 @@
 import { MAX_PAGE_SIZE, type PhoneNumber as VobizNumber, type VobizClient } from "../../sdk";
-import type { PhoneNumberInputs } from "../phone-number-inputs";
+import type { PhoneNumberInputs } from "../phone-number/inputs";
 import type { Clock } from "./clock";
 import type { DeploymentTimings } from "./timings";
 

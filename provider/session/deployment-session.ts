@@ -1,6 +1,6 @@
 import type { VobizClient } from "../../sdk";
-import { clientFor, type ConfiguredSettings } from "../client-factory";
-import { resolveSettings } from "../credentials";
+import { clientFor, type ConfiguredSettings } from "../core/client-factory";
+import { resolveSettings } from "../core/credentials";
 import { CandidatePools } from "./candidate-pool";
 import { systemClock, type Clock } from "./clock";
 import { NumberClaims } from "./number-claims";

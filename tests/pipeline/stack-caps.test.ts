@@ -3,7 +3,7 @@ import { numberChanges } from "../../pipeline/number-changes";
 import { judgePlan } from "../../pipeline/plan-guardrails";
 import { previewSummary } from "../../pipeline/preview-summary";
 import { capBreaches, planTotals } from "../../pipeline/stack-caps";
-import { noGuardrails, readGuardrails } from "../../provider/guardrail-settings";
+import { noGuardrails, readGuardrails } from "../../provider/core/guardrail-settings";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const urn = (name: string) => `urn:pulumi:prod::fleet::pulumi-nodejs:dynamic/vobiz:PhoneNumber::${name}`;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { clientFor } from "../../provider/client-factory";
+import { clientFor } from "../../provider/core/client-factory";
 import { subAccountAssignmentOperations } from "../../provider/runtime";
 import {
   assertRefusal,

@@ -1,6 +1,6 @@
-import { PartialFailure } from "../../provider/partial-failure";
-import { phoneNumberOperations } from "../../provider/phone-number-operations";
-import type { PhoneNumberOutputs } from "../../provider/phone-number-inputs";
+import { PartialFailure } from "../../provider/core/partial-failure";
+import { phoneNumberOperations } from "../../provider/phone-number/operations";
+import type { PhoneNumberOutputs } from "../../provider/phone-number/inputs";
 import { startDeployment } from "../../provider/session/deployment-session";
 import { useEmulator } from "../helpers/emulator";
 import { providerSettings, vobizClient } from "../helpers/vobiz-stack";

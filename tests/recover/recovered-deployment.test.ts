@@ -1,4 +1,4 @@
-import { phoneNumberOutputs } from "../../provider/phone-number-outputs";
+import { phoneNumberOutputs } from "../../provider/phone-number/outputs";
 import { recoveredDeployment } from "../../recover/recovered-deployment";
 import { planRecovery } from "../../recover/recovery-plan";
 import type { StackExport } from "../../recover/stack-deployment";

@@ -1,7 +1,7 @@
-import { phoneNumberInputKeys } from "../../../provider/phone-number-inputs";
+import { phoneNumberInputKeys } from "../../../provider/phone-number/inputs";
 import { resourceTokens, vobizSchema } from "../../../provider/plugin/schema";
-import { subAccountAssignmentInputKeys } from "../../../provider/sub-account-assignment-inputs";
-import { guardrailKeys } from "../../../provider/guardrail-settings";
+import { subAccountAssignmentInputKeys } from "../../../provider/sub-account-assignment/inputs";
+import { guardrailKeys } from "../../../provider/core/guardrail-settings";
 
 interface ResourceSpec {
   inputProperties: Record<string, { type?: string; $ref?: string; description: string }>;
