@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { EmulatorControl } from "../../emulator";
 import type { LedgerRow } from "../../emulator/control-types";
-import { resourcesOfType, type StateResource } from "../../scripts/checkpoint";
+import { resourcesOf, type StateResource } from "../../scripts/checkpoint";
 
 // The invariant every test that buys ends with: one number, one owner. No two PhoneNumber resources of the
 // stacks of one account record the same number, and every number a resource records as bought was debited
@@ -74,20 +74,36 @@ function debitsSinceLastRelease(ledger: LedgerRow[], authId: string): Map<string
   return counts;
 }
 
-/** The PhoneNumber records of a checkpoint, and the API root and account its provider used. */
-export function recordsOf(checkpointText: string, env: NodeJS.ProcessEnv = {}): { records: Record[]; baseUrl?: string; authId?: string } {
-  const records = resourcesOfType(checkpointText, "PhoneNumber").map((r: StateResource) => ({
-    urn: r.urn,
-    e164: String(r.outputs?.["e164"] ?? r.id),
-    status: String(r.outputs?.["status"] ?? ""),
-    adopted: r.inputs?.["adopt"] === true,
-  }));
-  // The dynamic resources' provider records the whole stack config (`vobiz:baseUrl`); the plugin's, its own keys.
-  const dynamic = resourcesOfType(checkpointText, "pulumi-nodejs").find((r) => r.type.startsWith("pulumi:providers:"))?.inputs ?? {};
-  const plugin = resourcesOfType(checkpointText, "vobiz").find((r) => r.type.startsWith("pulumi:providers:"))?.inputs ?? {};
-  const baseUrl = stringOr(dynamic["vobiz:baseUrl"] ?? plugin["baseUrl"], env["VOBIZ_BASE_URL"]);
-  const authId = stringOr(dynamic["vobiz:authId"] ?? plugin["authId"], env["VOBIZ_AUTH_ID"]);
-  return { records, ...(baseUrl ? { baseUrl } : {}), ...(authId ? { authId } : {}) };
+/** The account a record's provider used: the API root and the auth id, when the state or environment names them. */
+export interface RecordAccount {
+  baseUrl?: string;
+  authId?: string;
+}
+
+/**
+ * The PhoneNumber records of a checkpoint, each with the API root and account of the provider that serves it.
+ * A dynamic resource's provider records the whole stack config (`vobiz:baseUrl`); a plugin provider, default
+ * or explicit, its own keys (`baseUrl`). What neither names comes from the VOBIZ_* environment.
+ */
+export function recordsOf(checkpointText: string, env: NodeJS.ProcessEnv = {}): { records: (Record & RecordAccount)[] } {
+  const resources = resourcesOf(checkpointText);
+  const providerInputs = new Map(resources.filter((r) => r.type.startsWith("pulumi:providers:")).map((r) => [`${r.urn}::${r.id}`, r.inputs ?? {}]));
+  const records = resources
+    .filter((r) => r.type.endsWith(":PhoneNumber"))
+    .map((r: StateResource) => {
+      const config = (r.provider === undefined ? undefined : providerInputs.get(r.provider)) ?? {};
+      const baseUrl = stringOr(config["vobiz:baseUrl"] ?? config["baseUrl"], env["VOBIZ_BASE_URL"]);
+      const authId = stringOr(config["vobiz:authId"] ?? config["authId"], env["VOBIZ_AUTH_ID"]);
+      return {
+        urn: r.urn,
+        e164: String(r.outputs?.["e164"] ?? r.id),
+        status: String(r.outputs?.["status"] ?? ""),
+        adopted: r.inputs?.["adopt"] === true,
+        ...(baseUrl ? { baseUrl } : {}),
+        ...(authId ? { authId } : {}),
+      };
+    });
+  return { records };
 }
 
 function stringOr(value: unknown, fallback: string | undefined): string | undefined {
@@ -95,21 +111,32 @@ function stringOr(value: unknown, fallback: string | undefined): string | undefi
 }
 
 /**
- * Checks the invariant across `stacks`, grouped by account, and throws naming every violation: their records together, against that account's
- * ledger on the emulator their provider used. An emulator already closed cannot show its ledger, so for its
- * stacks only the records are compared with each other.
+ * Checks the invariant across `stacks` and throws naming every violation: each account's records together,
+ * against its ledger on the emulator their provider used, and no number recorded under two accounts of one
+ * emulator. An emulator already closed cannot show its ledger, so for its stacks only the records are compared
+ * with each other.
  */
 export async function expectOneOwnerPerNumber(stacksToCheck: RecordingStack[]): Promise<void> {
   const groups = new Map<string, { baseUrl?: string; authId?: string; records: Record[] }>();
   for (const stack of stacksToCheck) {
-    const { records, baseUrl, authId } = recordsOf(fs.readFileSync(stack.checkpointPath, "utf8"), stack.env);
-    if (records.length === 0) continue;
-    const key = `${baseUrl}|${authId}`;
-    const group = groups.get(key) ?? { ...(baseUrl ? { baseUrl } : {}), ...(authId ? { authId } : {}), records: [] };
-    group.records.push(...records);
-    groups.set(key, group);
+    for (const { baseUrl, authId, ...record } of recordsOf(fs.readFileSync(stack.checkpointPath, "utf8"), stack.env).records) {
+      const key = `${baseUrl}|${authId}`;
+      const group = groups.get(key) ?? { ...(baseUrl ? { baseUrl } : {}), ...(authId ? { authId } : {}), records: [] };
+      group.records.push(record);
+      groups.set(key, group);
+    }
   }
   const violations: string[] = [];
+  const accountsByNumber = new Map<string, Set<string | undefined>>();
+  for (const { baseUrl, authId, records } of groups.values()) {
+    for (const record of records.filter((r) => r.status !== "not_bought")) {
+      const key = `${baseUrl ? new URL(baseUrl).port : ""}|${record.e164}`;
+      accountsByNumber.set(key, (accountsByNumber.get(key) ?? new Set()).add(authId));
+    }
+  }
+  for (const [key, accounts] of accountsByNumber) {
+    if (accounts.size > 1) violations.push(`${key.split("|")[1]} is recorded under ${accounts.size} accounts: ${[...accounts].join(", ")}`);
+  }
   for (const { baseUrl, authId, records } of groups.values()) {
     const ledger = baseUrl && authId ? await new EmulatorControl(baseUrl).ledger().catch(() => undefined) : undefined;
     const found = oneOwnerViolations(records, ledger ?? [], authId ?? "");

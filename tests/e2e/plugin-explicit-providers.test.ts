@@ -1,0 +1,100 @@
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { ProjectStack, type CliRun } from "../../scripts/project-stack";
+import { ensurePulumiCli, pulumiEnv, repoRoot } from "../../scripts/pulumi-toolchain";
+import { seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
+
+// Explicit `pulumi:providers:vobiz` resources: a program that works with two Vobiz accounts gives each its own
+// provider with its own credentials, and no stack-wide `vobiz:*` config or VOBIZ_* environment is set. Each
+// number must be bought by the account of the provider it names, and the tokens, given to the providers as
+// secret program config, must reach neither the state nor the CLI's output.
+
+const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
+const tarball = path.join(repoRoot, "dist", "plugin", `pulumi-resource-vobiz-v${version}-linux-amd64.tar.gz`);
+const TEAM_NUMBER = "+12122672241";
+const PARTNER_NUMBER = "+12122899853";
+const withoutVobizEnvironment = Object.fromEntries(Object.keys(process.env).filter((key) => key.startsWith("VOBIZ_")).map((key) => [key, ""]));
+
+describe("explicit vobiz providers, one per account, in a Pulumi YAML program", () => {
+  let emulator: RunningEmulator;
+  let team: SeededAccount;
+  let partner: SeededAccount;
+  let stack: ProjectStack;
+  let projectDir: string;
+  const runs: CliRun[] = [];
+  const record = (run: CliRun): CliRun => {
+    runs.push(run);
+    return run;
+  };
+  const purchasesBy = async (accountId: string): Promise<string[]> =>
+    (await emulator.control.ledger()).filter((row) => row.kind === "purchase" && row.account_id === accountId).map((row) => row.e164);
+
+  beforeAll(async () => {
+    execFileSync("bash", [path.join(repoRoot, "scripts", "build-plugin.sh")], { stdio: ["ignore", "ignore", "inherit"] });
+    emulator = await startEmulator({ port: 0 });
+    team = await seedAccount(emulator);
+    partner = await seedAccount(emulator);
+    projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "vobiz-explicit-"));
+    fs.cpSync(path.join(__dirname, "plugin-explicit-providers"), projectDir, { recursive: true });
+    const env = { ...withoutVobizEnvironment, PULUMI_HOME: path.join(projectDir, ".pulumi-home"), PATH: ensurePulumiCli() };
+    execFileSync("pulumi", ["plugin", "install", "resource", "vobiz", version, "--file", tarball], { env: pulumiEnv(env), stdio: "pipe" });
+    stack = await ProjectStack.init({ dir: projectDir, name: "plugin-explicit", env });
+    await stack.configure(
+      { baseUrl: `${emulator.origin}/api`, teamAccountId: team.authId, partnerAccountId: partner.authId },
+      { teamAuthToken: team.authToken, partnerAuthToken: partner.authToken },
+    );
+  });
+
+  afterAll(async () => {
+    await stack?.dispose();
+    await emulator?.close();
+    if (projectDir) fs.rmSync(projectDir, { recursive: true, force: true });
+  });
+
+  it("buys each number with the account of the provider the resource names", async () => {
+    const up = record(await stack.up());
+    expect(up.stdout).toMatch(/\+ 5 created/);
+    expect(await purchasesBy(team.authId)).toEqual([TEAM_NUMBER]);
+    expect(await purchasesBy(partner.authId)).toEqual([PARTNER_NUMBER]);
+    expect(await stack.outputs()).toEqual({ teamLineHeldBy: team.authId, partnerLineHeldBy: partner.authId });
+    const providers = stack.resourcesOfType("providers:vobiz");
+    expect(providers.map((provider) => provider.inputs?.["authId"]).sort()).toEqual([partner.authId, team.authId].sort());
+    for (const provider of providers) expect(provider.inputs?.["authToken"]).toMatchObject({ ciphertext: expect.any(String) });
+  });
+
+  it("reads each number back through its own provider: refresh and preview find nothing to change", async () => {
+    record(await stack.refresh(["--preview-only", "--expect-no-changes"]));
+    const preview = record(await stack.preview(["--expect-no-changes"]));
+    expect(preview.stdout).toMatch(/5 unchanged/);
+  });
+
+  it("updates a provider whose settings change without replacing the numbers it serves", async () => {
+    // The same emulator by another name: a provider setting changes, the account behind it does not.
+    await stack.configure({ baseUrl: `${emulator.origin.replace("127.0.0.1", "localhost")}/api` });
+    const preview = record(await stack.preview());
+    expect(preview.stdout).not.toMatch(/replace|delete|create/);
+    const up = record(await stack.up());
+    expect(up.stdout).toMatch(/~ 2 updated/);
+    expect([...(await purchasesBy(team.authId)), ...(await purchasesBy(partner.authId))].sort()).toEqual([PARTNER_NUMBER, TEAM_NUMBER].sort());
+    record(await stack.refresh(["--preview-only", "--expect-no-changes"]));
+  });
+
+  it("releases each number from its own account on destroy", async () => {
+    const destroyed = record(await stack.destroy());
+    expect(destroyed.stdout).toMatch(/- 5 deleted/);
+    expect(await emulator.control.getNumber(TEAM_NUMBER)).toMatchObject({ owner: team.authId, status: "pending_release" });
+    expect(await emulator.control.getNumber(PARTNER_NUMBER)).toMatchObject({ owner: partner.authId, status: "pending_release" });
+  });
+
+  it("never writes either token into the state or the CLI's output", () => {
+    expect(runs.length).toBeGreaterThan(5);
+    const texts = [stack.stateText(), ...runs.map((run) => run.stdout + run.stderr), stack.allOutput()];
+    for (const text of texts) {
+      expect(text).not.toContain(team.authToken);
+      expect(text).not.toContain(partner.authToken);
+    }
+  });
+});
