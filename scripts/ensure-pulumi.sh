@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints a directory holding the Pulumi toolchain a project folder needs: the `pulumi` CLI, the Node.js
 # language host `pulumi-language-nodejs`, the dynamic-provider launcher `pulumi-resource-pulumi-nodejs`, and
-# the YAML language host `pulumi-language-yaml` (for folders that use the `vobiz` resource plugin).
+# the YAML and Python language hosts `pulumi-language-yaml` and `pulumi-language-python` (for folders that use
+# the `vobiz` resource plugin).
 # Whatever is missing is built once from the Go module proxy into .cache/ and reused by every later run.
 #
 # A CLI on PATH is used when it is at least $PULUMI_MIN_VERSION; otherwise the version pinned in
@@ -9,7 +10,8 @@
 # pinned in tools/pulumi-language-nodejs/go.mod is built: from sdk/v3 v3.69 on the host is a module of its
 # own with no tagged release, which the module proxy does not serve, so the last release that carries it
 # inside sdk/v3 is pinned. The YAML language host is found the same way, or built from the pulumi-yaml
-# release pinned in tools/pulumi-language-yaml/go.mod. Building needs Go (no cgo).
+# release pinned in tools/pulumi-language-yaml/go.mod, and the Python language host from the sdk/v3 release
+# pinned in tools/pulumi-language-python/go.mod. Building needs Go (no cgo).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -108,6 +110,28 @@ else
   fi
 fi
 
+# The Python language host, with its executor script `pulumi-language-python-exec`, which it runs from the
+# folder its own binary is in.
+python_tool_dir="$root/tools/pulumi-language-python"
+python_pinned=$(pinned_version "$python_tool_dir" github.com/pulumi/pulumi/sdk/v3)
+if [ -x "$cli_dir/pulumi-language-python" ] && [ ! -L "$cli_dir/pulumi-language-python" ]; then
+  python_host="$cli_dir/pulumi-language-python"
+elif [ "${VOBIZ_FORCE_PULUMI_BUILD:-}" != "true" ] && on_path=$(command -v pulumi-language-python 2>/dev/null) && [ "$on_path" != "$cli_dir/pulumi-language-python" ]; then
+  python_host=$on_path
+else
+  python_host="$root/.cache/pulumi-language-python-$python_pinned/pulumi-language-python"
+  python_exec="$(dirname "$python_host")/pulumi-language-python-exec"
+  if ! [ -x "$python_host" ] && ! command -v go >/dev/null 2>&1; then
+    log "no pulumi-language-python and no Go to build it: Python folders (examples/python-quickstart) will not run"
+    python_host=""
+  elif ! [ -x "$python_host" ] || ! [ -x "$python_exec" ]; then
+    build_pinned "$python_tool_dir" github.com/pulumi/pulumi/sdk/v3 github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python "$python_host"
+    sdk_dir=$(cd "$python_tool_dir" && go list -m -f '{{.Dir}}' github.com/pulumi/pulumi/sdk/v3)
+    install -m 0755 "$sdk_dir/python/cmd/pulumi-language-python-exec" "$python_exec"
+    log "built pulumi-language-python ${python_pinned#v}"
+  fi
+fi
+
 # The directory to put on PATH: the CLI's own when it is ours to add to, else a directory of links.
 if [[ "$cli_dir" == "$root/.cache/"* ]]; then
   toolchain=$cli_dir
@@ -118,6 +142,7 @@ else
 fi
 [ "$host" = "$toolchain/pulumi-language-nodejs" ] || ln -sfn "$host" "$toolchain/pulumi-language-nodejs"
 [ -z "$yaml_host" ] || [ "$yaml_host" = "$toolchain/pulumi-language-yaml" ] || ln -sfn "$yaml_host" "$toolchain/pulumi-language-yaml"
+[ -z "$python_host" ] || [ "$python_host" = "$toolchain/pulumi-language-python" ] || ln -sfn "$python_host" "$toolchain/pulumi-language-python"
 # The engine looks for plugins next to its own binary; the dynamic-provider launcher ships in @pulumi/pulumi.
 launcher="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 if [ ! -e "$cli_dir/pulumi-resource-pulumi-nodejs" ] && [ -f "$launcher" ]; then
