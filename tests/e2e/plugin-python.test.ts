@@ -6,6 +6,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { ProjectStack, type CliRun } from "../../scripts/project-stack";
 import { ensurePulumiCli, pulumiEnv, repoRoot } from "../../scripts/pulumi-toolchain";
 import { VobizClient } from "../../sdk";
+import { readmeCommands } from "../helpers/readme-commands";
 import { seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
 
 // The `vobiz` resource plugin from a Python program, as a Python user runs it: the plugin tarball installed
@@ -168,5 +169,47 @@ describe("the vobiz resource plugin, from a Python program through the pulumi co
     expect(exports.length).toBeGreaterThan(6);
     const texts = [...exports, stack.stateText(), ...runs.map((run) => run.stdout + run.stderr), stack.allOutput()];
     for (const text of texts) expect(text).not.toContain(account.authToken);
+  });
+});
+
+describe("examples/python-quickstart's README, typed as written in a shell", () => {
+  const readme = path.join(repoRoot, "examples", "python-quickstart", "README.md");
+  let emulator: RunningEmulator;
+  let stack: ProjectStack;
+  let projectDir: string;
+
+  beforeAll(async () => {
+    execFileSync("bash", [path.join(repoRoot, "scripts", "build-plugin.sh")], { stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync("bash", [path.join(repoRoot, "scripts", "ensure-python-venv.sh")], { stdio: ["ignore", "ignore", "inherit"] });
+    emulator = await startEmulator({ port: 0 });
+    projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "vobiz-python-readme-"));
+    fs.cpSync(path.join(repoRoot, "examples", "python-quickstart"), projectDir, { recursive: true });
+    stack = ProjectStack.create({ dir: projectDir, name: "python-readme", stackName: "dev", env: { PULUMI_HOME: path.join(projectDir, ".pulumi-home") } });
+  });
+
+  afterAll(async () => {
+    await stack?.dispose();
+    await emulator?.close();
+    if (projectDir) fs.rmSync(projectDir, { recursive: true, force: true });
+  });
+
+  /** The README's `sh` block holding `marker`, with the checkout's path and this test's emulator in it. */
+  const typed = (marker: string): string => readmeCommands(readme, marker, emulator.origin).replaceAll("/path/to/pulumi-vobiz", repoRoot);
+
+  it("install the plugin and the SDK into a virtualenv, buy the two numbers, find nothing to change, and destroy", async () => {
+    // One shell session, as a user types the blocks one after another: the virtualenv stays active. With no
+    // terminal to answer their prompts, `up` and `destroy` get `--yes`. pip refuses to install outside a
+    // virtualenv, so a block that forgets to activate one fails here instead of changing the machine's Python.
+    const session = [typed("pulumi plugin install"), typed("python3 -m venv"), typed("vobiz:baseUrl"), typed("--expect-no-changes")]
+      .join("\n")
+      .replace(/^pulumi (up|destroy)\b/gm, "pulumi $1 --yes");
+    const run = await stack.script(session, { env: { PIP_REQUIRE_VIRTUALENV: "true" } });
+    expect(run.stdout).toMatch(/\+ 4 created/);
+    expect(run.stdout).toMatch(/4 unchanged/);
+    expect(run.stdout).toMatch(/- 4 deleted/);
+    const purchases = (await emulator.control.ledger()).filter((row) => row.kind === "purchase").map((row) => row.e164);
+    expect(purchases).toHaveLength(2);
+    expect(purchases).toContain(EXACT_NUMBER);
+    for (const e164 of purchases) expect(await emulator.control.getNumber(e164)).toMatchObject({ owner: "MA_DEMO0001", status: "pending_release" });
   });
 });
