@@ -21,7 +21,7 @@ const orRequired =
   (issue: RefusedValue): string =>
     issue.input === undefined && requiredReason !== undefined ? requiredReason : reason(issue);
 
-/** One number in E.164 form: "+", a non-zero digit, 6 to 14 more digits. `requiredReason` makes it required. */
+/** One number in E.164 form: "+", a non-zero digit, 6 to 14 more digits. `requiredReason` is the reason when it is left out. */
 export function e164Number(requiredReason?: string) {
   const error = orRequired(
     requiredReason,
@@ -30,7 +30,7 @@ export function e164Number(requiredReason?: string) {
   return z.string({ error }).refine(isE164, { error });
 }
 
-/** Text matching `pattern`; `expected` says what it should be, for the reason. `requiredReason` makes it required. */
+/** Text matching `pattern`; `expected` says what it should be, and `requiredReason` why it may not be left out. */
 export function textMatching(pattern: RegExp, expected: string, requiredReason?: string) {
   const error = orRequired(requiredReason, notValid(expected));
   return z.string({ error }).regex(pattern, { error });
