@@ -1,6 +1,7 @@
 import { phoneNumberInputKeys, type PhoneNumberOutputs } from "../phone-number/inputs";
 import { subAccountAssignmentInputKeys, type SubAccountAssignmentOutputs } from "../sub-account-assignment/inputs";
 import { guardrailKeys, type GuardrailKey } from "../core/guardrail-settings";
+import { schemaLanguages } from "./schema-languages";
 
 /** One property of the Pulumi package schema: its type and what it means. */
 export interface PropertySpec {
@@ -152,5 +153,6 @@ export function vobizSchema(version: string): Record<string, unknown> {
         required: ["e164", "masterAccountId", "force", "coolOffWaitSeconds"],
       },
     },
+    language: schemaLanguages,
   };
 }
