@@ -4,7 +4,7 @@
 # provider/plugin/schema.ts) and plugin-sdks/{nodejs,python,go}, which are committed; run it after changing
 # a resource's inputs or outputs (tests/plugin-sdks/drift.test.ts fails until then).
 #
-# The generator, tools/vobiz-sdkgen, is built once into .cache/ and again only when its sources change.
+# The generator, tools/vobiz-sdkgen, is built once into .cache/ (scripts/ensure-sdkgen.sh).
 # With an argument, writes the SDKs into that folder instead and leaves plugin-sdks/ alone.
 set -euo pipefail
 
@@ -12,15 +12,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 log() { echo "gen-sdks: $*" >&2; }
 
-tool_dir="$root/tools/vobiz-sdkgen"
-tool_hash=$(cd "$tool_dir" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-12)
-generator="$root/.cache/vobiz-sdkgen-$tool_hash"
-if [ ! -x "$generator" ]; then
-  log "building tools/vobiz-sdkgen (the first build compiles Pulumi's code generators: minutes)"
-  rm -f "$root"/.cache/vobiz-sdkgen-*
-  (cd "$tool_dir" && go build -o "$generator.partial" .)
-  mv -f "$generator.partial" "$generator"
-fi
+generator=$(bash scripts/ensure-sdkgen.sh)
 
 out_dir=${1:-"$root/plugin-sdks"}
 mkdir -p "$out_dir"
