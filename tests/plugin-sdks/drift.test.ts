@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -17,13 +17,10 @@ const languages = ["nodejs", "python", "go"] as const;
 // Kept by the generator (tools/vobiz-sdkgen/main.go): they pin the Pulumi Go SDK and are maintained by hand.
 const handWritten = new Set(["go/go.mod", "go/go.sum"]);
 
-/** Every file under `dir`, as paths relative to `base`, sorted. */
+/** The files under `dir` that git would commit, relative to `base`, sorted; what an SDK's .gitignore names (build output, installed packages) is left out. */
 function filesUnder(base: string, dir: string): string[] {
-  return fs
-    .readdirSync(path.join(base, dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)))
-    .sort();
+  const listed = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", dir], { cwd: base, encoding: "utf8" });
+  return listed.split("\0").filter((file) => file !== "" && fs.existsSync(path.join(base, file))).sort();
 }
 
 describe("the committed SDKs in plugin-sdks/", () => {
@@ -31,6 +28,7 @@ describe("the committed SDKs in plugin-sdks/", () => {
 
   beforeAll(async () => {
     regenerated = fs.mkdtempSync(path.join(os.tmpdir(), "vobiz-sdks-"));
+    await run("git", ["init", "--quiet", regenerated]);
     fs.writeFileSync(path.join(regenerated, "schema.json"), JSON.stringify(vobizSchema(version), null, 2) + "\n");
     const generator = (await run("bash", [path.join(repoRoot, "scripts", "ensure-sdkgen.sh")], { timeout: 900_000 })).stdout.trim();
     await run(generator, [path.join(regenerated, "schema.json"), regenerated]);
