@@ -5,7 +5,6 @@
 # a resource's inputs or outputs (tests/plugin-sdks/drift.test.ts fails until then).
 #
 # The generator, tools/vobiz-sdkgen, is built once into .cache/ (scripts/ensure-sdkgen.sh).
-# With an argument, writes the SDKs into that folder instead and leaves plugin-sdks/ alone.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,8 +13,7 @@ log() { echo "gen-sdks: $*" >&2; }
 
 generator=$(bash scripts/ensure-sdkgen.sh)
 
-out_dir=${1:-"$root/plugin-sdks"}
-mkdir -p "$out_dir"
+out_dir="$root/plugin-sdks"
 npm run --silent build
 node -e '
   const { vobizSchema } = require("./dist/provider/plugin/schema.js");
