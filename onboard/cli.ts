@@ -8,7 +8,8 @@ import { redact } from "../sdk/redact";
 import { resolveCredentials } from "./credentials";
 import { listAccountNumbers } from "../cli/list-account-numbers";
 import { listingProgress, type ProgressStream } from "./listing-progress";
-import { planOnboarding, type OnboardFilters } from "./plan-onboarding";
+import { importFileFor, renderImportFile } from "./import-file";
+import { planOnboarding, type OnboardFilters, type OnboardingPlan } from "./plan-onboarding";
 import { argumentErrorLine, toolCommand } from "../cli/tool-command";
 
 /** Where the command reads and writes; the real process by default, anything alike in tests. */
@@ -20,6 +21,7 @@ export interface OnboardIo {
 
 interface OnboardOptions {
   out: string;
+  importFile?: string;
   merge?: true;
   force?: true;
   country?: string;
@@ -46,10 +48,17 @@ Then, in the Pulumi project that reads the file:
   pulumi up                              adopts every number, buys none
   pulumi preview --expect-no-changes     proves the stack matches the account
 
+With --import-file, it writes a Pulumi bulk import file for the vobiz resource plugin instead (a program in
+any language): a vobiz:index:PhoneNumber per active number, and a vobiz:index:SubAccountAssignment
+(<name>-sub-account) per number a sub-account holds. Then, in the project:
+  pulumi import --file vobiz-import.json --out declarations.yaml   takes them over, buys none
+  pulumi preview --expect-no-changes     once the declarations are in the program
+
 Examples:
   VOBIZ_AUTH_ID=MA_XXXXXXXX VOBIZ_AUTH_TOKEN=... npx vobiz-onboard
   npx vobiz-onboard --merge              add numbers bought since, keep the file's own entries
-  npx vobiz-onboard --country IN --protect --dry-run`;
+  npx vobiz-onboard --country IN --protect --dry-run
+  npx vobiz-onboard --import-file vobiz-import.json`;
 
 /**
  * Runs `vobiz-onboard` with `argv` (the arguments after the command name) and resolves to the exit code:
@@ -81,6 +90,7 @@ export async function main(argv: readonly string[], io: OnboardIo = { stdout: pr
 }
 
 async function onboard(options: OnboardOptions, client: VobizClient, io: OnboardIo): Promise<number> {
+  if (options.importFile !== undefined) return writeImportFile(options, options.importFile, client, io);
   const out = options.out;
   const existing = existsSync(out) ? readFileSync(out, "utf8") : undefined;
   if (existing !== undefined && options.merge !== true && options.force !== true) {
@@ -89,17 +99,7 @@ async function onboard(options: OnboardOptions, client: VobizClient, io: Onboard
   // A file that cannot be merged into fails now, before the account is listed.
   if (existing !== undefined && options.merge === true) mergeFleetFile(existing, out, []);
 
-  const progress = listingProgress(io.stderr, MAX_PAGE_SIZE, `numbers of ${client.authId}`);
-  const numbers = await listAccountNumbers(client, (listed, total) => progress.update(listed, total)).finally(() => progress.done());
-
-  const filters: OnboardFilters = {
-    ...(options.country === undefined ? {} : { country: options.country }),
-    ...(options.subAccount === undefined ? {} : { subAccount: options.subAccount }),
-    ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
-    ...(options.protect === undefined ? {} : { protect: true }),
-  };
-  const plan = planOnboarding(numbers, client.authId, filters);
-  for (const { e164, reason } of plan.leftOut) io.stderr.write(`vobiz-onboard: left out ${e164}: ${reason}\n`);
+  const plan = await listAndPlan(options, client, io);
 
   let text: string;
   let summary: { done: string; planned: string };
@@ -133,11 +133,54 @@ async function onboard(options: OnboardOptions, client: VobizClient, io: Onboard
   return 0;
 }
 
+/** Lists the account's numbers, with progress on stderr, and plans their entries; names the numbers left out. */
+async function listAndPlan(options: OnboardOptions, client: VobizClient, io: OnboardIo): Promise<OnboardingPlan> {
+  const progress = listingProgress(io.stderr, MAX_PAGE_SIZE, `numbers of ${client.authId}`);
+  const numbers = await listAccountNumbers(client, (listed, total) => progress.update(listed, total)).finally(() => progress.done());
+
+  const filters: OnboardFilters = {
+    ...(options.country === undefined ? {} : { country: options.country }),
+    ...(options.subAccount === undefined ? {} : { subAccount: options.subAccount }),
+    ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+    ...(options.protect === undefined ? {} : { protect: true }),
+  };
+  const plan = planOnboarding(numbers, client.authId, filters);
+  for (const { e164, reason } of plan.leftOut) io.stderr.write(`vobiz-onboard: left out ${e164}: ${reason}\n`);
+  return plan;
+}
+
+/** `--import-file`: writes the bulk import file of the account's numbers (see import-file.ts), and no fleet file. */
+async function writeImportFile(options: OnboardOptions, file: string, client: VobizClient, io: OnboardIo): Promise<number> {
+  if (existsSync(file) && options.force !== true && options.dryRun !== true) {
+    throw new Error(`${file} exists already: pass --force to replace it, or name another --import-file.`);
+  }
+  const plan = await listAndPlan(options, client, io);
+  const importFile = importFileFor(plan.entries);
+  const text = renderImportFile(importFile);
+  const what = `${count(importFile.resources.length, "resource", "resources")} (${count(plan.entries.length, "number", "numbers")}) to ${file}`;
+  const leftOut = plan.leftOut.length === 0 ? "" : `; left out ${count(plan.leftOut.length, "number", "numbers")}, named above`;
+  if (options.dryRun === true) {
+    io.stdout.write(text);
+    io.stderr.write(`vobiz-onboard: dry run: would write ${what}${leftOut}; nothing was written\n`);
+    return 0;
+  }
+  writeAtomically(file, text);
+  io.stderr.write(`vobiz-onboard: wrote ${what}${leftOut}; run \`pulumi import --file ${file}\` in the project to take them over\n`);
+  return 0;
+}
+
 function parseArguments(argv: readonly string[], io: OnboardIo): OnboardOptions {
   const program = toolCommand("vobiz-onboard", "Write a fleet file (numbers.yaml) that brings every number a Vobiz account holds under Pulumi management.", io)
     .option("--out <file>", "the fleet file to write", "numbers.yaml")
     .option("--merge", "add the numbers missing from an existing --out file, keeping its entries, comments and order")
-    .addOption(new Option("--force", "replace an existing --out file").conflicts("merge"))
+    .addOption(new Option("--force", "replace an existing --out (or --import-file) file").conflicts("merge"))
+    .addOption(
+      new Option("--import-file <file>", "write a Pulumi bulk import file (pulumi import --file) for the vobiz resource plugin instead of the fleet file").conflicts([
+        "out",
+        "merge",
+        "protect",
+      ]),
+    )
     .option("--country <code>", "only numbers of this country (ISO 3166 alpha-2, such as IN)", matching(/^[A-Za-z]{2}$/, "a two-letter country code such as IN"))
     .option("--sub-account <id>", "only numbers held by this sub-account", matching(/^SA_[A-Za-z0-9]+$/, "a sub-account id such as SA_XXXXXXXX"))
     .option("--prefix <prefix>", "only numbers starting with this E.164 prefix, such as +9180", matching(/^\+?[1-9]\d{0,14}$/, "an E.164 prefix such as +9180"))

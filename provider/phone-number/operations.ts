@@ -24,6 +24,7 @@ import { logProgress } from "../core/progress-log";
 import { guardOperations } from "../core/operation-guard";
 import { currentSession, type DeploymentSession } from "../session/deployment-session";
 import { Claimant } from "../session/number-claims";
+import { AlreadyOwnedRefusal } from "./already-owned";
 
 // A standard release leaves the number listed as pending_release for 24 hours, during which cancelling it
 // keeps the number and refunds the fee; after that (or after an immediate release) it is gone.
@@ -104,7 +105,16 @@ export const phoneNumberOperations = guardOperations({
     const session = currentSession();
     const client = session.client(configured);
     const number = await session.ownedListings.lookup(client, id);
-    if (number === undefined || isGone(number)) return {};
+    if (number === undefined || isGone(number)) {
+      // Nothing recorded is an import (`pulumi import`), which needs a number to take over rather than "gone".
+      if (props === undefined) {
+        throw new Refusal(
+          `Cannot import ${id}: account ${client.authId} does not hold it${number ? ` (its status is ${number.status})` : ""}. Nothing was recorded in the stack. ` +
+            `To buy it, declare a PhoneNumber with e164 ${id} and run \`pulumi up\`.`,
+        );
+      }
+      return {};
+    }
     const recorded: PhoneNumberInputs = {};
     if (props?.releaseMode) recorded.releaseMode = props.releaseMode;
     if (props?.deletionProtection !== undefined) recorded.deletionProtection = props.deletionProtection;
@@ -205,10 +215,7 @@ async function acquireExactNumber(
         "Give that PhoneNumber criteria that leave this number out (excludePrefixes), or name another e164 here.",
     );
   }
-  throw new Refusal(
-    `${e164} is already owned by ${owned.account_id}, so it cannot be bought. To manage it with Pulumi, set adopt: true on this PhoneNumber ` +
-      "(pulumi import does not work for dynamic resources); to get another number, change e164.",
-  );
+  throw new AlreadyOwnedRefusal(e164, owned.account_id);
 }
 
 /**

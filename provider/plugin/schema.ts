@@ -4,6 +4,7 @@ import { subAccountAssignmentInputSchema } from "../sub-account-assignment/input
 import type { SubAccountAssignmentOutputs } from "../sub-account-assignment/inputs";
 import { guardrailKeys, type GuardrailKey } from "../core/guardrail-settings";
 import { inputPropertiesOf, requiredInputsOf } from "./input-properties";
+import { schemaLanguages } from "./schema-languages";
 
 /** One property of the Pulumi package schema: its type and what it means. */
 export interface PropertySpec {
@@ -128,5 +129,6 @@ export function vobizSchema(version: string): Record<string, unknown> {
         required: ["e164", "masterAccountId", "force", "coolOffWaitSeconds"],
       },
     },
+    language: schemaLanguages,
   };
 }

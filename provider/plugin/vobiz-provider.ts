@@ -1,6 +1,8 @@
 import type * as provider from "@pulumi/pulumi/provider";
 import type { CheckFailure } from "../core/check-failures";
 import type { ConfiguredSettings } from "../core/credentials";
+import { Refusal } from "../core/refusal";
+import { AlreadyOwnedRefusal } from "../phone-number/already-owned";
 import type { DiffVerdict } from "../phone-number/diff";
 import { phoneNumberOperations } from "../phone-number/operations";
 import { subAccountAssignmentOperations } from "../sub-account-assignment/operations";
@@ -30,6 +32,11 @@ export function typeOfUrn(urn: string): string {
   return urn.split("::")[2]?.split("$").pop() ?? "";
 }
 
+/** The resource name of a URN: its last part. */
+export function nameOfUrn(urn: string): string {
+  return urn.split("::").pop() ?? "";
+}
+
 function operationsFor(urn: string): ResourceOperations {
   const type = typeOfUrn(urn);
   const operations = operationsByType[type];
@@ -54,7 +61,13 @@ export function vobizProvider(version: string, settings: PluginSettings): provid
       return operationsFor(urn).diff(id, olds as never, news as never);
     },
     async create(urn, inputs) {
-      return operationsFor(urn).create(settings.current, inputs as never);
+      try {
+        return await operationsFor(urn).create(settings.current, inputs as never);
+      } catch (error) {
+        // Unlike a dynamic resource, a plugin resource can take over a number the account holds with `pulumi import`.
+        if (error instanceof AlreadyOwnedRefusal) throw new Refusal(error.withImportCommand(nameOfUrn(urn)));
+        throw error;
+      }
     },
     async read(id, urn, props) {
       // Vobiz has nothing under this id any more: a blank id tells the engine to drop the resource.

@@ -1,5 +1,5 @@
 import { Refusal } from "../core/refusal";
-import { NotFoundError, type VobizClient } from "../../sdk";
+import { NotFoundError, type PhoneNumber as VobizNumber, type VobizClient } from "../../sdk";
 import { unassignRespectingCoolOff } from "./cool-off";
 import { isUnknown } from "../core/check-failures";
 import { PartialFailure } from "../core/partial-failure";
@@ -58,12 +58,14 @@ export const subAccountAssignmentOperations = guardOperations({
 
   /**
    * Reports who holds the number now. A number back with the master account (or gone) leaves the state,
-   * unless this resource recorded it there itself, as a move it has yet to finish.
+   * unless this resource recorded it there itself, as a move it has yet to finish. With nothing recorded (an
+   * import), the inputs come from Vobiz's listing, and a number no sub-account holds is refused.
    */
   async read(configured: ConfiguredSettings | undefined, id: string, props: Partial<SubAccountAssignmentOutputs> | undefined) {
     const session = currentSession();
     const client = session.client(configured);
     const number = await session.ownedListings.lookup(client, id);
+    if (props === undefined) refuseImportUnlessAssigned(id, client.authId, number);
     if (!number || number.status !== "active") return {};
     const recorded: RecordedInputs = { e164: id };
     if (props?.force) recorded.force = true;
@@ -134,6 +136,26 @@ export const subAccountAssignmentOperations = guardOperations({
     }
   },
 });
+
+/**
+ * Fails an import (`pulumi import vobiz:index:SubAccountAssignment <name> <e164>`) of a number that no
+ * sub-account of `masterAccountId` holds: there is no assignment to take over, and recording one would make
+ * the next `up` assign the number somewhere.
+ */
+function refuseImportUnlessAssigned(e164: string, masterAccountId: string, number: VobizNumber | undefined): void {
+  const cannot = `Cannot import the assignment of ${e164}:`;
+  const nothingRecorded = "Nothing was recorded in the stack.";
+  if (!number || number.status !== "active") {
+    const status = number ? ` (its status is ${number.status})` : "";
+    throw new Refusal(`${cannot} account ${masterAccountId} does not hold it${status}. ${nothingRecorded}`);
+  }
+  if (!isSubAccount(number.account_id)) {
+    throw new Refusal(
+      `${cannot} no sub-account holds it; it is with the master account ${number.account_id}. ${nothingRecorded} ` +
+        "To hand it to a sub-account, declare a SubAccountAssignment with this e164 and the subAccountId, and run `pulumi up`.",
+    );
+  }
+}
 
 /** Fails, changing nothing, when `to` is not a sub-account of the client's master account. */
 async function requireSubAccount(client: VobizClient, e164: string, from: string, to: string): Promise<void> {

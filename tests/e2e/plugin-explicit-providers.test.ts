@@ -1,10 +1,7 @@
-import { execFileSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { ProjectStack, type CliRun } from "../../scripts/project-stack";
-import { ensurePulumiCli, pulumiEnv, repoRoot } from "../../scripts/pulumi-toolchain";
+import type { CliRun, ProjectStack } from "../../scripts/project-stack";
+import { pluginProject, type PluginProject } from "../helpers/plugin-project";
 import { seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
 
 // Explicit `pulumi:providers:vobiz` resources: a program that works with two Vobiz accounts gives each its own
@@ -12,8 +9,6 @@ import { seedAccount, type SeededAccount } from "./reliability/reliability-fixtu
 // number must be bought by the account of the provider it names, and the tokens, given to the providers as
 // secret program config, must reach neither the state nor the CLI's output.
 
-const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
-const tarball = path.join(repoRoot, "dist", "plugin", `pulumi-resource-vobiz-v${version}-linux-amd64.tar.gz`);
 const TEAM_NUMBER = "+12122672241";
 const PARTNER_NUMBER = "+12122899853";
 const withoutVobizEnvironment = Object.fromEntries(Object.keys(process.env).filter((key) => key.startsWith("VOBIZ_")).map((key) => [key, ""]));
@@ -22,8 +17,8 @@ describe("explicit vobiz providers, one per account, in a Pulumi YAML program", 
   let emulator: RunningEmulator;
   let team: SeededAccount;
   let partner: SeededAccount;
+  let project: PluginProject;
   let stack: ProjectStack;
-  let projectDir: string;
   const runs: CliRun[] = [];
   const record = (run: CliRun): CliRun => {
     runs.push(run);
@@ -33,15 +28,11 @@ describe("explicit vobiz providers, one per account, in a Pulumi YAML program", 
     (await emulator.control.ledger()).filter((row) => row.kind === "purchase" && row.account_id === accountId).map((row) => row.e164);
 
   beforeAll(async () => {
-    execFileSync("bash", [path.join(repoRoot, "scripts", "build-plugin.sh")], { stdio: ["ignore", "ignore", "inherit"] });
     emulator = await startEmulator({ port: 0 });
     team = await seedAccount(emulator);
     partner = await seedAccount(emulator);
-    projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "vobiz-explicit-"));
-    fs.cpSync(path.join(__dirname, "plugin-explicit-providers"), projectDir, { recursive: true });
-    const env = { ...withoutVobizEnvironment, PULUMI_HOME: path.join(projectDir, ".pulumi-home"), PATH: ensurePulumiCli() };
-    execFileSync("pulumi", ["plugin", "install", "resource", "vobiz", version, "--file", tarball], { env: pulumiEnv(env), stdio: "pipe" });
-    stack = await ProjectStack.init({ dir: projectDir, name: "plugin-explicit", env });
+    project = await pluginProject(path.join(__dirname, "plugin-explicit-providers"), "plugin-explicit", withoutVobizEnvironment);
+    stack = project.stack;
     await stack.configure(
       { baseUrl: `${emulator.origin}/api`, teamAccountId: team.authId, partnerAccountId: partner.authId },
       { teamAuthToken: team.authToken, partnerAuthToken: partner.authToken },
@@ -49,9 +40,8 @@ describe("explicit vobiz providers, one per account, in a Pulumi YAML program", 
   });
 
   afterAll(async () => {
-    await stack?.dispose();
+    await project?.dispose();
     await emulator?.close();
-    if (projectDir) fs.rmSync(projectDir, { recursive: true, force: true });
   });
 
   it("buys each number with the account of the provider the resource names", async () => {
