@@ -4,8 +4,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { ProjectStack, type CliRun } from "../../scripts/project-stack";
-import { ensurePulumiCli, pulumiEnv, repoRoot } from "../../scripts/pulumi-toolchain";
+import { ensurePulumiCli, repoRoot } from "../../scripts/pulumi-toolchain";
 import { VobizClient } from "../../sdk";
+import { pluginProject, type PluginProject } from "../helpers/plugin-project";
 import { readmeCommands } from "../helpers/readme-commands";
 import { seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
 
@@ -15,8 +16,6 @@ import { seedAccount, type SeededAccount } from "./reliability/reliability-fixtu
 // the emulator. PATH holds the virtualenv's bin and the Pulumi toolchain and nothing else, so no Node.js is
 // reachable: the plugin runs on the Node built into its executable.
 
-const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
-const tarball = path.join(repoRoot, "dist", "plugin", `pulumi-resource-vobiz-v${version}-linux-amd64.tar.gz`);
 const EXACT_NUMBER = "+12122672241"; // the exact number examples/python-quickstart/__main__.py names
 const TRUNK = "2f6b1c3e-4d5a-4b7c-9e8f-0a1b2c3d4e5f";
 const APPLICATION = "20577609616603585";
@@ -34,8 +33,8 @@ describe("the vobiz resource plugin, from a Python program through the pulumi co
   let emulator: RunningEmulator;
   let account: SeededAccount;
   let client: VobizClient;
+  let project: PluginProject;
   let stack: ProjectStack;
-  let projectDir: string;
   let supportNumber: string;
   let venv: string;
   let programPath: string;
@@ -56,26 +55,21 @@ describe("the vobiz resource plugin, from a Python program through the pulumi co
   const ofType = async (type: string): Promise<ExportedResource[]> => (await resources()).filter((r) => r.type === type);
 
   beforeAll(async () => {
-    // Both are rebuilt only when their inputs change (each keeps a hash of them).
-    execFileSync("bash", [path.join(repoRoot, "scripts", "build-plugin.sh")], { stdio: ["ignore", "ignore", "inherit"] });
+    // Made once; installed again only when the SDK wheel or the requirements change.
     venv = execFileSync("bash", [path.join(repoRoot, "scripts", "ensure-python-venv.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
     emulator = await startEmulator({ port: 0 });
     account = await seedAccount(emulator);
     client = new VobizClient({ authId: account.authId, authToken: account.authToken, baseUrl: `${emulator.origin}/api` });
-    projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "vobiz-python-"));
-    fs.cpSync(path.join(repoRoot, "examples", "python-quickstart"), projectDir, { recursive: true });
     // The virtualenv active, as `source venv/bin/activate` leaves a shell: the language host runs the `python` it finds first.
     programPath = [path.join(venv, "bin"), ensurePulumiCli()].join(path.delimiter);
-    const env = { PULUMI_HOME: path.join(projectDir, ".pulumi-home"), PATH: programPath, VIRTUAL_ENV: venv };
-    execFileSync("pulumi", ["plugin", "install", "resource", "vobiz", version, "--file", tarball], { env: pulumiEnv(env), stdio: "pipe" });
-    stack = await ProjectStack.init({ dir: projectDir, name: "plugin-python", env });
+    project = await pluginProject(path.join(repoRoot, "examples", "python-quickstart"), "plugin-python", { PATH: programPath, VIRTUAL_ENV: venv });
+    stack = project.stack;
     await stack.configure({ "vobiz:baseUrl": `${emulator.origin}/api`, "vobiz:authId": account.authId, salesSubAccountId: account.subAccountId }, { "vobiz:authToken": account.authToken });
   });
 
   afterAll(async () => {
-    await stack?.dispose();
+    await project?.dispose();
     await emulator?.close();
-    if (projectDir) fs.rmSync(projectDir, { recursive: true, force: true });
   });
 
   it("runs the program with the virtualenv's python and no Node.js on PATH", () => {
@@ -179,8 +173,8 @@ describe("examples/python-quickstart's README, typed as written in a shell", () 
   let projectDir: string;
 
   beforeAll(async () => {
+    // The commands install the tarball and the wheel (`npm run build:sdks`) from the checkout.
     execFileSync("bash", [path.join(repoRoot, "scripts", "build-plugin.sh")], { stdio: ["ignore", "ignore", "inherit"] });
-    execFileSync("bash", [path.join(repoRoot, "scripts", "ensure-python-venv.sh")], { stdio: ["ignore", "ignore", "inherit"] });
     emulator = await startEmulator({ port: 0 });
     projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "vobiz-python-readme-"));
     fs.cpSync(path.join(repoRoot, "examples", "python-quickstart"), projectDir, { recursive: true });
