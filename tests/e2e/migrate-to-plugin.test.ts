@@ -39,6 +39,7 @@ describe("moving a stack of dynamic resources to the vobiz plugin with aliases",
     return run;
   };
 
+  const backupFile = (): string => path.join(projectDir, "before-move.json");
   const ledgerRows = async (kind: string): Promise<string[]> =>
     (await emulator.control.ledger()).filter((row) => row.kind === kind && row.account_id === account.authId).map((row) => row.e164).sort();
   const exported = async (): Promise<ExportedResource[]> =>
@@ -113,6 +114,7 @@ describe("moving a stack of dynamic resources to the vobiz plugin with aliases",
 
   it("buys, releases and moves nothing in the up, and leaves the plugin's types in state without __provider", async () => {
     const purchasesBefore = await ledgerRows("purchase");
+    record(await stack.pulumi(["stack", "export", "--file", backupFile()]));
     await emulator.control.resetRequests();
     const up = record(await stack.up());
     expect(up.stdout).toMatch(/~ 3 updated/);
@@ -138,6 +140,22 @@ describe("moving a stack of dynamic resources to the vobiz plugin with aliases",
     record(await stack.refresh(["--preview-only", "--expect-no-changes"]));
     const preview = record(await stack.preview(["--expect-no-changes"]));
     expect(preview.stdout).toMatch(/4 unchanged/);
+  });
+
+  it("rolls back with the dynamic program and the state exported before the move, with nothing to change", async () => {
+    useProgram("dynamic");
+    record(await stack.pulumi(["stack", "import", "--file", backupFile()]));
+    expect((await vobizResources()).map((r) => r.type).sort()).toEqual([DYNAMIC_TYPES[0], DYNAMIC_TYPES[0], DYNAMIC_TYPES[1]]);
+    record(await stack.refresh(["--preview-only", "--expect-no-changes"]));
+    record(await stack.preview(["--expect-no-changes"]));
+  });
+
+  it("moves again after the rollback, still buying, releasing and moving nothing", async () => {
+    useProgram("plugin");
+    await emulator.control.resetRequests();
+    expect(record(await stack.up()).stdout).toMatch(/~ 3 updated/);
+    expect((await emulator.control.requests()).requests.filter((request) => MONEY_AND_MOVES.includes(request.route))).toEqual([]);
+    expect(stack.stateText()).not.toContain("__provider");
   });
 
   it("releases each number once on destroy, after giving the assigned one back", async () => {
