@@ -5,15 +5,15 @@ import type * as provider from "@pulumi/pulumi/provider";
  * dynamic-provider host adds to every resource's inputs and outputs (see `resultIncludingProvider` in
  * node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js). Every other key is the shared operations' own.
  */
-export const dynamicOnlyKeys = ["__provider"] as const;
+const dynamicOnlyKeys = ["__provider"] as const;
 
 /** Whether a recorded state holds anything only the dynamic front end wrote. */
-export function hasDynamicState(state: unknown): boolean {
+function hasDynamicState(state: unknown): boolean {
   return isRecord(state) && dynamicOnlyKeys.some((key) => key in state);
 }
 
 /** A recorded state without the keys only the dynamic front end wrote; anything else is returned as it is. */
-export function withoutDynamicState<T>(state: T): T {
+function withoutDynamicState<T>(state: T): T {
   if (!hasDynamicState(state)) return state;
   const rest: Record<string, unknown> = { ...(state as Record<string, unknown>) };
   for (const key of dynamicOnlyKeys) delete rest[key];
@@ -26,9 +26,9 @@ export function withoutDynamicState<T>(state: T): T {
  * and `diff` judge it without `__provider`; when nothing but `__provider` sets it apart from the program, the
  * diff is an update, and that update writes the recorded outputs back without `__provider`, calling nothing.
  *
- * An update rather than no change: on no change the engine keeps the old outputs, `__provider` included,
- * and the plugin's next `read` (a refresh) would drop it and show that as drift. One update at the move
- * leaves the state as the plugin writes it, so refresh and preview are clean from then on.
+ * An update rather than no change: on no change the engine keeps the old outputs, `__provider` included, until
+ * a refresh or a later update of that resource happens to rewrite them. One update at the move, calling nothing,
+ * leaves the state as the plugin writes it from the first `up` (docs/migrating-to-the-plugin.md).
  *
  * Only `check`, `diff` and `update` meet dynamic-era state: the engine reads and deletes a resource through
  * the provider its state names, which stays the dynamic one until this update records the plugin.
