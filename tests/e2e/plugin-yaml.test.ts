@@ -139,6 +139,24 @@ describe("the vobiz resource plugin, from a Pulumi YAML program through the pulu
     expect(preview.stdout).toMatch(/5 unchanged/);
   });
 
+  it("meets the sub-account cool-off with the dynamic resources' message, and keeps the assignment in the stack", async () => {
+    const now = Date.parse(await emulator.control.now());
+    await emulator.control.setLastCall(EXACT_NUMBER, new Date(now - 86_400_000));
+    const assignment = `urn:pulumi:${stack.stackName}::${stack.projectName}::vobiz:index:SubAccountAssignment::sales-line-to-sales-team`;
+    const refused = record(await stack.destroy(["--target", assignment], { expect: "failure" }));
+    const said = refused.stdout + refused.stderr;
+    expect(said).toContain(`Cannot move ${EXACT_NUMBER} out of sub-account ${account.subAccountId} yet: Vobiz refused with did_cool_off_in_effect`);
+    expect(said).toMatch(/The cool-off lasts until cool_off_until=\d{4}-\d\d-\d\dT[\d:.]+Z, 1[34]d[^.]* from now\. Nothing was changed/);
+    expect(said).toMatch(/or set force: true on the SubAccountAssignment and run with admin credentials\./);
+    expect((await ofType("vobiz:index:SubAccountAssignment")).map((r) => r.outputs?.["subAccountId"])).toEqual([account.subAccountId]);
+    expect(await emulator.control.getNumber(EXACT_NUMBER)).toMatchObject({ owner: account.subAccountId, status: "active" });
+
+    // The call is forgotten (as 15 days passing would): the stack is as before, with nothing left to change.
+    await emulator.control.setLastCall(EXACT_NUMBER, null);
+    const preview = record(await stack.preview(["--expect-no-changes"]));
+    expect(preview.stdout).toMatch(/5 unchanged/);
+  });
+
   it("gives the assigned number back to the master account and releases every number on destroy", async () => {
     const destroyed = record(await stack.destroy());
     expect(destroyed.stdout).toMatch(/- 5 deleted/);
