@@ -31,7 +31,8 @@ const salesTeam = new vobiz.SubAccountAssignment(
     e164: sales.e164,
     subAccountId: config.require("salesSubAccountId"),
   },
-  { aliases: [{ type: "pulumi-nodejs:dynamic/vobiz:SubAccountAssignment" }] },
+  // The same alias as a full URN, the form for a resource that is also renamed or moved in the same step.
+  { aliases: [`urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::pulumi-nodejs:dynamic/vobiz:SubAccountAssignment::sales-team`] },
 );
 
 export const supportNumber = support.e164;
