@@ -1,7 +1,7 @@
 import { checkPhoneNumber } from "../provider/phone-number/check";
 import { phoneNumberInputKeys } from "../provider/phone-number/inputs";
 import { checkSubAccountAssignment } from "../provider/sub-account-assignment/check";
-import { entryNamePattern, entryNameRule, fleetEntryKeys, fleetEntrySchema, type FleetEntry } from "./fleet-entry-schema";
+import { entryNamePattern, entryNameRule, fleetEntryKeys, fleetEntrySchema, notAnEntry, wrongTypeReason, type FleetEntry, type FleetEntryFields } from "./fleet-entry-schema";
 
 /** One thing wrong with an entry, before it is located in the file. */
 export interface EntryProblem {
@@ -19,10 +19,13 @@ export interface EntryCheck {
 
 const assignmentOnlyKeys = ["force", "coolOffWaitSeconds"] as const;
 
+// The properties whose rules the resources' `check` reports below: from the parse, only their types are.
+const resourceKeys: readonly string[] = [...phoneNumberInputKeys, "subAccount", ...assignmentOnlyKeys];
+
 /**
  * Checks one entry of a fleet file: its name, the shape and types of its properties (`fleetEntrySchema`),
- * and the rules the resources' own `check` enforces (e164 or criteria, trunk or application, adopt needs
- * e164, formats), so that a bad file fails before any API call. Never throws.
+ * and, through the resources' own `check`, the rules their schemas hold (e164 or criteria, trunk or
+ * application, adopt needs e164, formats), so that a bad file fails before any API call. Never throws.
  */
 export function checkFleetEntry(name: string, value: unknown): EntryCheck {
   const problems: EntryProblem[] = [];
@@ -30,18 +33,24 @@ export function checkFleetEntry(name: string, value: unknown): EntryCheck {
 
   if (!entryNamePattern.test(name)) fail([], `${JSON.stringify(name)} is not a valid entry name: expected ${entryNameRule}`);
 
-  const parsed = fleetEntrySchema.safeParse(value);
+  if (!isRecord(value)) {
+    fail([], notAnEntry(value));
+    return { problems };
+  }
+
+  const parsed = fleetEntrySchema.safeParse(value, { reportInput: true });
   for (const issue of parsed.error?.issues ?? []) {
+    const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
+    const property = String(path[0]) as keyof FleetEntryFields;
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) fail([key], `unknown property "${key}"; expected one of: ${fleetEntryKeys.join(", ")}`);
-    } else {
-      fail(
-        issue.path.filter((key): key is string | number => typeof key !== "symbol"),
-        issue.message,
-      );
+    } else if (issue.code === "invalid_type" || issue.input === null) {
+      // An empty value (YAML's null) is refused here: the resources' check would take it for a value not given.
+      fail(path, wrongTypeReason(property, issue));
+    } else if (!resourceKeys.includes(property)) {
+      fail(path, issue.message);
     }
   }
-  if (!isRecord(value)) return { problems };
 
   // A property whose type is already wrong would only be reported again, less clearly, by the rules below.
   const alreadyFailed = new Set(problems.map((problem) => problem.path[0]));

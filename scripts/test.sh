@@ -9,6 +9,7 @@ tsc -p tsconfig.json --noEmit
 eslint .
 npm run --silent build
 bash scripts/build-plugin.sh # the vobiz plugin tarball for tests/e2e/plugin-yaml.test.ts; rebuilt only when its sources change
+bash scripts/build-sdks.sh # the SDK packages for tests/plugin-sdks; rebuilt only when plugin-sdks/ changes
 bash scripts/ensure-seaweedfs.sh >/dev/null # SeaweedFS for tests/object-store, built once into .cache/
 mkdir -p .cache && rm -f .cache/jest-results.json
 status=0

@@ -1,4 +1,4 @@
-import { isE164 } from "../../sdk";
+import type { z } from "zod";
 
 /** One rejected input, in the shape Pulumi shows next to the property. */
 export interface CheckFailure {
@@ -52,10 +52,25 @@ function truncate(text: string): string {
   return characters.length <= QUOTE_LIMIT && text.length <= QUOTE_LIMIT * 2 ? text : `${characters.slice(0, QUOTE_LIMIT).join("")}…`;
 }
 
+// Marks a failure raised by a rule across inputs (`refuseCombination`), so that `followsRules` keeps it even
+// when the property it names is not known yet: "e164 or criteria, not both" holds whatever e164 turns out to be.
+const ACROSS_INPUTS = "acrossInputs";
+
 /**
- * Collects failures for one resource's inputs. Every rule skips absent and unknown values, so a preview
- * with unresolved inputs is judged only on what is known. Only the inputs' own properties count: a value
- * reached through the prototype chain was not given.
+ * Refuses a combination of inputs from a schema's rule across its properties (`superRefine`), naming the
+ * property at fault with a reason that stands alone.
+ */
+export function refuseCombination(ctx: z.core.$RefinementCtx, property: string, reason: string): void {
+  ctx.addIssue({ code: "custom", path: [property], message: reason, params: { [ACROSS_INPUTS]: true } });
+}
+
+function isAcrossInputs(issue: z.core.$ZodIssue): boolean {
+  return issue.code === "custom" && issue.params?.[ACROSS_INPUTS] === true;
+}
+
+/**
+ * Collects failures for one resource's inputs. Only the inputs' own properties count: a value reached
+ * through the prototype chain was not given.
  */
 export class CheckFailures {
   readonly list: CheckFailure[] = [];
@@ -66,91 +81,53 @@ export class CheckFailures {
     this.list.push({ property, reason });
   }
 
-  /** The value given for a property, or undefined when the inputs have none of their own. */
-  given(property: string): unknown {
-    return Object.hasOwn(this.inputs, property) ? this.inputs[property] : undefined;
-  }
-
-  // Only the placeholder itself is unknown here: a list is judged item by item (`stringList`), and a list or
-  // object given where a single value belongs is wrong whatever it holds.
-  private known(property: string): unknown {
-    const value = this.given(property);
-    return isSet(value) && value !== UNKNOWN ? value : undefined;
-  }
-
-  onlyKeys(allowed: readonly string[]): void {
+  /**
+   * Holds the inputs to a resource's schema of inputs (its input-schema.ts): one failure per unknown key, per
+   * value its property's rule refuses (one for a list, naming its first bad item), and per rule across inputs
+   * broken. The schema's messages are the reasons. A value, or list item, unknown during a preview is judged
+   * when it is known; null is an input not given, as the engine sends one.
+   */
+  followsRules(schema: z.ZodObject): void {
+    const keys = Object.keys(schema.shape);
+    const given: Record<string, unknown> = {};
     for (const key of Object.keys(this.inputs)) {
+      const value = this.inputs[key];
       // Output names are seeded as undefined by the resource classes so they are declared; they are not inputs.
-      if (key !== "__provider" && !allowed.includes(key) && this.inputs[key] !== undefined) {
-        this.fail(key, `unknown property ${quote(key)}; expected one of: ${allowed.join(", ")}`);
+      if (key === "__provider" || value === undefined || (value === null && keys.includes(key))) continue;
+      // Defined rather than assigned, so that an own `__proto__` key stays a key (and is refused as unknown).
+      Object.defineProperty(given, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    const issues = schema.safeParse(given).error?.issues ?? [];
+    for (const issue of issues) {
+      if (issue.code !== "unrecognized_keys") continue;
+      for (const key of issue.keys) this.fail(key, `unknown property ${quote(key)}; expected one of: ${keys.join(", ")}`);
+    }
+    const badItems = new Map<string, { failure: CheckFailure; count: number }>();
+    for (const issue of issues) {
+      const [property, item] = issue.path;
+      if (issue.code === "unrecognized_keys" || typeof property !== "string") continue;
+      if (isAcrossInputs(issue)) {
+        this.fail(property, issue.message);
+        continue;
       }
+      const value = given[property];
+      if (value === UNKNOWN) continue;
+      if (typeof item !== "number" || !Array.isArray(value)) {
+        this.fail(property, issue.message);
+        continue;
+      }
+      if (value[item] === UNKNOWN) continue;
+      const seen = badItems.get(property);
+      if (seen !== undefined) {
+        seen.count += 1;
+        continue;
+      }
+      const failure = { property, reason: issue.message };
+      this.list.push(failure);
+      badItems.set(property, { failure, count: 1 });
     }
-  }
-
-  required(property: string, reason: string): void {
-    if (!isSet(this.given(property))) this.fail(property, reason);
-  }
-
-  e164(property: string): void {
-    const value = this.known(property);
-    if (value !== undefined && !isE164(value)) {
-      this.fail(property, `${quote(value)} is not an E.164 number: expected "+", the country code and 7 to 15 digits in all, e.g. "+918065551234"`);
+    for (const { failure, count } of badItems.values()) {
+      if (count > 1) failure.reason += ` (and ${count - 1} more bad ${count === 2 ? "item" : "items"})`;
     }
-  }
-
-  matches(property: string, pattern: RegExp, expected: string): void {
-    const value = this.known(property);
-    if (value !== undefined && (typeof value !== "string" || !pattern.test(value))) {
-      this.fail(property, `${quote(value)} is not valid: expected ${expected}`);
-    }
-  }
-
-  nonNegativeNumber(property: string): void {
-    const value = this.known(property);
-    if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value) || value < 0)) {
-      this.fail(property, `${quote(value)} is not valid: expected a number of 0 or more`);
-    }
-  }
-
-  /** Refuses a finite number above `max` (`nonNegativeNumber` refuses the others); `why` says what the limit is for. */
-  atMost(property: string, max: number, why: string): void {
-    const value = this.known(property);
-    if (typeof value === "number" && Number.isFinite(value) && value > max) {
-      this.fail(property, `${quote(value)} is more than ${max}, ${why}`);
-    }
-  }
-
-  boolean(property: string): void {
-    const value = this.known(property);
-    if (value !== undefined && typeof value !== "boolean") {
-      this.fail(property, `${quote(value)} is not valid: expected true or false`);
-    }
-  }
-
-  oneOf(property: string, allowed: readonly string[]): void {
-    const value = this.known(property);
-    if (value !== undefined && !allowed.includes(value as string)) {
-      this.fail(property, `${quote(value)} is not valid: expected one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
-    }
-  }
-
-  /** Refuses anything but a list whose items (unknown ones aside) match; one failure names the first bad item. */
-  stringList(property: string, pattern: RegExp, expected: string): void {
-    const value = this.known(property);
-    if (value === undefined) return;
-    if (!Array.isArray(value)) {
-      this.fail(property, `${quote(value)} is not valid: expected a list of ${expected}`);
-      return;
-    }
-    // A counted loop, not forEach: a hole in a sparse list is a missing item, not one to skip.
-    const bad: number[] = [];
-    for (let index = 0; index < value.length; index++) {
-      const item: unknown = value[index];
-      if (item !== UNKNOWN && (typeof item !== "string" || !pattern.test(item))) bad.push(index);
-    }
-    const [first] = bad;
-    if (first === undefined) return;
-    const more = bad.length === 1 ? "" : ` (and ${bad.length - 1} more bad ${bad.length === 2 ? "item" : "items"})`;
-    this.fail(property, `item ${first} (${quote(value[first])}) is not valid: expected ${expected}${more}`);
   }
 }

@@ -1,38 +1,17 @@
+import type { z } from "zod";
+import { phoneNumberInputSchema, type releaseModeSchema } from "./input-schema";
+
 /** How a released number leaves the account: with the 24-hour cancellable window, or at once. */
-export type ReleaseMode = "standard" | "immediate";
+export type ReleaseMode = z.infer<typeof releaseModeSchema>;
 
 /**
- * The plain inputs of a `PhoneNumber`: the one source of truth for `PhoneNumberArgs`, `check` and `diff`.
- *
- * Either `e164` names one exact number, or `country` (with the optional filters) describes numbers that
- * are acceptable; the concrete number is resolved once, at create, and is an output from then on.
+ * The plain inputs of a `PhoneNumber`, as input-schema.ts defines them (what each means is there): the
+ * type of `PhoneNumberArgs`, `check` and `diff`.
  */
-export interface PhoneNumberInputs {
-  /** One exact number in E.164 form, e.g. `+918065551234`. Excludes the criteria. */
-  e164?: string;
-  /** ISO 3166 alpha-2 country to pick a number from, e.g. `IN`. */
-  country?: string;
-  /** Digits the number must contain (a substring of its E.164 form). */
-  contains?: string;
-  /** E.164 prefixes the number must not start with, e.g. `["9111"]`. */
-  excludePrefixes?: string[];
-  /** Highest acceptable monthly fee, in the number's currency. */
-  maxMonthlyFee?: number;
-  /** Highest acceptable one-time setup fee, in the number's currency. */
-  maxSetupFee?: number;
-  /** Transaction currency for the purchase (defaults to the number's own). */
-  currency?: string;
-  /** SIP trunk group to route the number to. Excludes `applicationId`. */
-  trunkGroupId?: string;
-  /** Voice application to attach the number to. Excludes `trunkGroupId`. */
-  applicationId?: string;
-  /** Manage a number the account already owns instead of buying it (requires `e164`). */
-  adopt?: boolean;
-  /** How `destroy` releases the number; `standard` (default) keeps it cancellable for 24 hours. */
-  releaseMode?: ReleaseMode;
-  /** When true, `destroy` and replacement refuse to release the number. */
-  deletionProtection?: boolean;
-}
+export type PhoneNumberInputs = z.infer<typeof phoneNumberInputSchema>;
+
+/** Every input a `PhoneNumber` accepts, in the schema's order; `check` refuses any other key. */
+export const phoneNumberInputKeys = phoneNumberInputSchema.keyof().options;
 
 /** The inputs that decide which number a resource holds; a change to them may mean another number. */
 export const selectionKeys = [
@@ -44,15 +23,6 @@ export const selectionKeys = [
   "maxSetupFee",
   "currency",
   "adopt",
-] as const satisfies readonly (keyof PhoneNumberInputs)[];
-
-/** Every input a `PhoneNumber` accepts; `check` refuses any other key. */
-export const phoneNumberInputKeys = [
-  ...selectionKeys,
-  "trunkGroupId",
-  "applicationId",
-  "releaseMode",
-  "deletionProtection",
 ] as const satisfies readonly (keyof PhoneNumberInputs)[];
 
 export type Selection = Pick<PhoneNumberInputs, (typeof selectionKeys)[number]>;

@@ -1,6 +1,10 @@
-import { phoneNumberInputKeys, type PhoneNumberOutputs } from "../phone-number/inputs";
-import { subAccountAssignmentInputKeys, type SubAccountAssignmentOutputs } from "../sub-account-assignment/inputs";
+import { phoneNumberInputSchema } from "../phone-number/input-schema";
+import type { PhoneNumberOutputs } from "../phone-number/inputs";
+import { subAccountAssignmentInputSchema } from "../sub-account-assignment/input-schema";
+import type { SubAccountAssignmentOutputs } from "../sub-account-assignment/inputs";
 import { guardrailKeys, type GuardrailKey } from "../core/guardrail-settings";
+import { inputPropertiesOf, requiredInputsOf } from "./input-properties";
+import { schemaLanguages } from "./schema-languages";
 
 /** One property of the Pulumi package schema: its type and what it means. */
 export interface PropertySpec {
@@ -10,9 +14,6 @@ export interface PropertySpec {
   secret?: boolean;
   description: string;
 }
-
-type PhoneNumberInputKey = (typeof phoneNumberInputKeys)[number];
-type AssignmentInputKey = (typeof subAccountAssignmentInputKeys)[number];
 
 /** The resource tokens the plugin serves, named after the dynamic resources they mirror. */
 export const resourceTokens = {
@@ -27,22 +28,8 @@ const string = (description: string): PropertySpec => ({ type: "string", descrip
 const number = (description: string): PropertySpec => ({ type: "number", description });
 const boolean = (description: string): PropertySpec => ({ type: "boolean", description });
 
-// One entry per key of `phoneNumberInputKeys`, no more and no fewer: the mapped type refuses a missing or
-// extra key, and the schema's order is the key list's.
-const phoneNumberInputs: Record<PhoneNumberInputKey, PropertySpec> = {
-  e164: string("One exact number in E.164 form, such as `+918065551234`. Give either this or the criteria (`country` and the filters)."),
-  country: string("ISO 3166 alpha-2 country to pick a number from by criteria, such as `IN`. The number is picked once, at create."),
-  contains: string("Digits the number must contain (a substring of its E.164 form)."),
-  excludePrefixes: { type: "array", items: { type: "string" }, description: "E.164 prefixes the number must not start with, such as `9111`." },
-  maxMonthlyFee: number("Highest acceptable monthly fee, in the number's currency."),
-  maxSetupFee: number("Highest acceptable one-time setup fee, in the number's currency."),
-  currency: string("Transaction currency for the purchase (the number's own by default)."),
-  adopt: boolean("Manage a number the account already owns instead of buying it. Needs `e164`."),
-  trunkGroupId: string("SIP trunk group to route the number to, changed in place. Excludes `applicationId`."),
-  applicationId: string("Voice application to attach the number to, changed in place. Excludes `trunkGroupId`."),
-  releaseMode: string("How `destroy` releases the number: `standard` (the default, cancellable for 24 hours) or `immediate`."),
-  deletionProtection: boolean("When true, `destroy` and a replacement refuse to release the number."),
-};
+// The inputs' types and descriptions are their zod schemas' (input-schema.ts), which `check` enforces.
+const phoneNumberInputs = inputPropertiesOf(phoneNumberInputSchema);
 
 type PhoneNumberOutputKey = Exclude<keyof PhoneNumberOutputs, "selection">;
 
@@ -65,12 +52,7 @@ const phoneNumberOutputs: Record<PhoneNumberOutputKey, PropertySpec> = {
   deletionProtection: phoneNumberInputs.deletionProtection,
 };
 
-const assignmentInputs: Record<AssignmentInputKey, PropertySpec> = {
-  e164: string("The number to hand to the sub-account; the master account must own it. Usually the `e164` output of a PhoneNumber."),
-  subAccountId: string("The receiving sub-account, `SA_…`. Changing it moves the number in place."),
-  force: boolean("Unassign even inside Vobiz's 15-day cool-off. Needs admin credentials, and Vobiz audits it."),
-  coolOffWaitSeconds: number("How long the provider may wait out a cool-off by itself, in seconds: 0 (the default, do not wait) to 3600."),
-};
+const assignmentInputs = inputPropertiesOf(subAccountAssignmentInputSchema);
 
 const assignmentOutputs: Record<keyof SubAccountAssignmentOutputs, PropertySpec> = {
   e164: assignmentInputs.e164,
@@ -101,14 +83,9 @@ const guardrailDescriptions: Record<GuardrailKey, string> = {
 };
 const guardrailVariables = Object.fromEntries(guardrailKeys.map((key) => [key, string(guardrailDescriptions[key])]));
 
-/** The resource's input properties in the order of `keys`, so the key list decides which there are. */
-function inOrder<K extends string>(keys: readonly K[], specs: Record<K, PropertySpec>): Record<string, PropertySpec> {
-  return Object.fromEntries(keys.map((key) => [key, specs[key]]));
-}
-
 /**
  * The Pulumi package schema of the `vobiz` plugin, as an object: its config, its provider inputs and its two
- * resources, built from the input key lists the resources' `check` enforces.
+ * resources, whose inputs come from the zod schemas the resources' `check` enforces.
  */
 export function vobizSchema(version: string): Record<string, unknown> {
   return {
@@ -140,17 +117,18 @@ export function vobizSchema(version: string): Record<string, unknown> {
           "A Vobiz phone number held by the account. `pulumi up` buys it (an exact `e164`, or one matching `country` and the other criteria), " +
           "adopts it (`adopt: true`) or cancels its pending release, and routes it in place; `pulumi refresh` reports drift; " +
           "`pulumi destroy` releases it. `pulumi import vobiz:index:PhoneNumber <name> <e164>` takes over a number the account holds.",
-        inputProperties: inOrder(phoneNumberInputKeys, phoneNumberInputs),
+        inputProperties: phoneNumberInputs,
         properties: phoneNumberOutputs,
         required: ["e164", "accountId", "country", "region", "capabilities", "status", "setupFee", "monthlyFee", "currency", "releaseMode", "deletionProtection"],
       },
       [resourceTokens.subAccountAssignment]: {
         description: "A number the master account owns, handed to one of its sub-accounts. Changing `subAccountId` moves it in place; `destroy` gives it back to the master account.",
-        inputProperties: inOrder(subAccountAssignmentInputKeys, assignmentInputs),
-        requiredInputs: ["e164", "subAccountId"],
+        inputProperties: assignmentInputs,
+        requiredInputs: requiredInputsOf(subAccountAssignmentInputSchema),
         properties: assignmentOutputs,
         required: ["e164", "masterAccountId", "force", "coolOffWaitSeconds"],
       },
     },
+    language: schemaLanguages,
   };
 }
