@@ -15,6 +15,7 @@ import { seedAccount, type SeededAccount } from "./reliability/reliability-fixtu
 
 const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
 const tarball = path.join(repoRoot, "dist", "plugin", `pulumi-resource-vobiz-v${version}-linux-amd64.tar.gz`);
+const sdkTarball = path.join(repoRoot, "dist", "sdks", "nodejs", `vobiz-pulumi-${version}.tgz`);
 const EXACT_NUMBER = "+12122672241";
 const DYNAMIC_TYPES = ["pulumi-nodejs:dynamic/vobiz:PhoneNumber", "pulumi-nodejs:dynamic/vobiz:SubAccountAssignment"];
 const PLUGIN_TYPES = ["vobiz:index:PhoneNumber", "vobiz:index:SubAccountAssignment"];
@@ -48,8 +49,8 @@ describe("moving a stack of dynamic resources to the vobiz plugin with aliases",
     (await exported()).filter((resource) => [...DYNAMIC_TYPES, ...PLUGIN_TYPES].includes(resource.type));
   /** Puts the program of a fixture folder in the stack's project folder, as a user edits index.ts. */
   const useProgram = (fixture: "dynamic" | "plugin", edit: (text: string) => string = (text) => text): void => {
-    fs.rmSync(path.join(projectDir, "vobiz.ts"), { force: true });
     for (const file of fs.readdirSync(path.join(__dirname, "migration", fixture))) {
+      // The packages are installed as the steps say (npm install), not by copying a manifest.
       if (file === "package.json") continue;
       const text = fs.readFileSync(path.join(__dirname, "migration", fixture, file), "utf8");
       fs.writeFileSync(path.join(projectDir, file), file === "index.ts" ? edit(text) : text);
@@ -57,17 +58,16 @@ describe("moving a stack of dynamic resources to the vobiz plugin with aliases",
   };
 
   beforeAll(async () => {
-    // Built once per change of its sources (scripts/build-plugin.sh keeps a hash of them).
+    // Each built once per change of its sources (the scripts keep a hash of them).
     execFileSync("bash", [path.join(repoRoot, "scripts", "build-plugin.sh")], { stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync("bash", [path.join(repoRoot, "scripts", "build-sdks.sh")], { stdio: ["ignore", "ignore", "inherit"] });
     emulator = await startEmulator({ port: 0 });
     account = await seedAccount(emulator);
-    // The dynamic program's folder as a user installs it (pulumi-vobiz from the package tarball); the stack's
-    // own folder shares its node_modules, so that its program can be edited.
+    // A copy of the dynamic program's folder as a user installs it (pulumi-vobiz from the package tarball), of
+    // the stack's own, since the move edits its program and installs the SDK into it.
     const installed = await installedProject(path.join(__dirname, "migration", "dynamic"));
     projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "vobiz-migration-"));
-    fs.symlinkSync(path.join(installed, "node_modules"), path.join(projectDir, "node_modules"));
-    fs.copyFileSync(path.join(installed, "package.json"), path.join(projectDir, "package.json"));
-    useProgram("dynamic");
+    fs.cpSync(installed, projectDir, { recursive: true, verbatimSymlinks: true });
     const env = { PULUMI_HOME: path.join(projectDir, ".pulumi-home") };
     execFileSync("pulumi", ["plugin", "install", "resource", "vobiz", version, "--file", tarball], { env: pulumiEnv(env), stdio: "pipe" });
     stack = await ProjectStack.init({ dir: projectDir, name: "migration", env });
@@ -92,6 +92,12 @@ describe("moving a stack of dynamic resources to the vobiz plugin with aliases",
     const resources = await vobizResources();
     expect(resources.map((r) => r.type).sort()).toEqual([DYNAMIC_TYPES[0], DYNAMIC_TYPES[0], DYNAMIC_TYPES[1]]);
     for (const resource of resources) expect(resource.outputs).toHaveProperty("__provider");
+  });
+
+  it("installs the plugin's Node.js SDK into the project folder, which changes nothing in the stack", async () => {
+    record(await stack.script(`npm install --prefer-offline --no-audit --no-fund ${JSON.stringify(sdkTarball)}`));
+    expect(JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8"))).toMatchObject({ dependencies: { "@vobiz/pulumi": expect.any(String) } });
+    record(await stack.preview(["--expect-no-changes"]));
   });
 
   it("without aliases, the plugin program would create new resources and delete the recorded ones", async () => {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as vobiz from "./vobiz";
+import * as vobiz from "@vobiz/pulumi";
 
 const config = new pulumi.Config();
 
