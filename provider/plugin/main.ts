@@ -1,5 +1,6 @@
 import { main } from "@pulumi/pulumi/provider";
 import { interceptConfigure, PluginSettings } from "./configuration";
+import { acceptingDynamicState } from "./dynamic-state";
 import { vobizProvider } from "./vobiz-provider";
 
 // The package version, written in by the bundler (scripts/build-plugin.sh); the engine checks that the
@@ -14,7 +15,7 @@ const version = typeof VOBIZ_PLUGIN_VERSION === "string" ? VOBIZ_PLUGIN_VERSION 
 async function servePlugin(args: string[]): Promise<void> {
   const settings = new PluginSettings();
   interceptConfigure(settings);
-  await main(vobizProvider(version, settings), args);
+  await main(acceptingDynamicState(vobizProvider(version, settings)), args);
 }
 
 servePlugin(process.argv.slice(2)).catch((error: unknown) => {
