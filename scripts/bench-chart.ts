@@ -35,7 +35,7 @@ export async function renderTimeChart(points: readonly ChartPoint[], title: stri
       encoding: {
         x: { field: "n", type: "quantitative", scale: { type: "log" }, title: "N (resources in the stack)" },
         y: { field: "seconds", type: "quantitative", scale: { type: "log" }, title: "seconds" },
-        color: { field: "subject", type: "nominal", title: null, legend: { orient: "bottom" } },
+        color: { field: "subject", type: "nominal", title: null, legend: { orient: "bottom", labelLimit: 0 } },
       },
     },
   };

@@ -1,14 +1,22 @@
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { promisify } from "node:util";
 import { performance } from "node:perf_hooks";
 import type { RunningEmulator } from "../emulator";
 import { installedProject } from "./installed-project";
 import { ProjectStack, type CliRun } from "./project-stack";
-import { repoRoot } from "./pulumi-toolchain";
+import { pulumiEnv, repoRoot } from "./pulumi-toolchain";
 import { accountOwning, accountStocking, NUMBER_PREFIX } from "./refresh-workload";
 
-/** What a stack manages: `PhoneNumber`s, or the no-op dynamic resource that stands for the engine's floor. */
-export type Subject = "PhoneNumber" | "no-op";
+/**
+ * What a stack manages: dynamic `PhoneNumber`s, or the no-op dynamic resource that stands for the engine's
+ * floor; `vobiz:index:PhoneNumber`s of the vobiz plugin, or the no-op plugin that stands for a plugin's floor.
+ */
+export type Subject = "PhoneNumber" | "no-op" | "plugin" | "no-op plugin";
+
+/** The subjects that buy numbers, each from an emulator of its own. */
+export const buyingSubjects: readonly Subject[] = ["PhoneNumber", "plugin"];
 /** How the bench's `PhoneNumber`s name their number. */
 export type Mode = "exact" | "criteria" | "adopt";
 export type Operation = "up" | "preview" | "refresh" | "destroy";
@@ -34,18 +42,39 @@ export interface StoredSize {
   n: number;
   /** A resource's entry in the checkpoint as compact JSON, averaged over the stack's resources of the subject. */
   stateBytesPerResource: number;
-  /** The serialized provider, which the engine stores in both the inputs and the outputs of each resource. */
-  providerBytes: number;
+  /**
+   * The serialized provider, which the engine stores in both the inputs and the outputs of each dynamic
+   * resource (a plugin's resources have none).
+   */
+  providerBytes?: number;
   /** The whole state file as the file backend wrote it. */
   checkpointBytes: number;
+}
+
+/** The purchases the ledger of a subject's emulator holds after `up`: one per number, whoever made it. */
+export interface Purchases {
+  subject: Subject;
+  mode: Mode;
+  n: number;
+  stacks: number;
+  /** Purchase debits in the ledger, the account's stocking for adopt included. */
+  debits: number;
+  /** Distinct numbers those debits bought. */
+  numbers: number;
+  /** Of the debits, those the `up` made. */
+  duringUp: number;
 }
 
 /** Everything one run measured, as `--results` writes it and `--from` reads it back. */
 export interface BenchResults {
   latencyMs: number;
   sizes: number[];
+  /** Set when the run measured only the exact scenarios (`--exact-only`). */
+  exactOnly?: boolean;
   samples: Sample[];
   storedSizes: StoredSize[];
+  /** Absent from runs made before the plugin was measured. */
+  purchases?: Purchases[];
   /** When the last scenario ended (ISO 8601). */
   finishedAt: string;
   /** The CPUs, memory and Node.js version the run had. */
@@ -61,20 +90,52 @@ export interface Scenario {
   n: number;
   stacks: number;
   after: ("preview" | "refresh" | "destroy")[];
+  /** Whether the plugin and the no-op plugin are measured too, beside the dynamic resources. */
+  plugin: boolean;
 }
 
-/** The installed project folders (bench/phone-numbers and bench/no-op) the scenarios run in. */
+/** The installed project folder each subject's stacks run in, and the Pulumi home the plugins are installed in. */
 export interface Projects {
-  phoneNumbers: string;
-  noOp: string;
+  folders: Record<Subject, string>;
+  /** PULUMI_HOME of every stack of the run: the vobiz plugin and the no-op plugin, installed from their tarballs. */
+  pulumiHome: string;
 }
 
-/** Installs both bench project folders from the package's `npm pack` tarball, outside the repository. */
+const run = promisify(execFile);
+const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
+
+/**
+ * Installs the four bench project folders outside the repository (the dynamic ones from the package's
+ * `npm pack` tarball), builds the vobiz plugin and the no-op plugin when their sources changed, and installs
+ * both with `pulumi plugin install` into a Pulumi home of the run's own under `.cache/bench`.
+ */
 export async function installProjects(): Promise<Projects> {
-  return {
-    phoneNumbers: await installedProject(path.join(repoRoot, "bench", "phone-numbers")),
-    noOp: await installedProject(path.join(repoRoot, "bench", "no-op")),
+  const folders: Record<Subject, string> = {
+    PhoneNumber: await installedProject(path.join(repoRoot, "bench", "phone-numbers")),
+    "no-op": await installedProject(path.join(repoRoot, "bench", "no-op")),
+    plugin: await installedProject(path.join(repoRoot, "bench", "plugin-phone-numbers")),
+    "no-op plugin": await installedProject(path.join(repoRoot, "bench", "plugin-no-op")),
   };
+  fs.mkdirSync(path.join(repoRoot, ".cache", "bench"), { recursive: true });
+  const pulumiHome = fs.mkdtempSync(path.join(repoRoot, ".cache", "bench", "pulumi-home-"));
+  const plugins = [
+    { name: "vobiz", build: "build-plugin.sh", tarball: path.join(repoRoot, "dist", "plugin", `pulumi-resource-vobiz-v${version}-linux-amd64.tar.gz`) },
+    {
+      name: "vobizbench",
+      build: "bench-noop-plugin.sh",
+      tarball: path.join(repoRoot, ".cache", "bench", "noop-plugin", `pulumi-resource-vobizbench-v${version}-linux-amd64.tar.gz`),
+    },
+  ];
+  for (const plugin of plugins) {
+    await run("bash", [path.join(repoRoot, "scripts", plugin.build)], { cwd: repoRoot });
+    await run("pulumi", ["plugin", "install", "resource", plugin.name, version, "--file", plugin.tarball], { env: pulumiEnv({ PULUMI_HOME: pulumiHome }) });
+  }
+  return { folders, pulumiHome };
+}
+
+/** Removes the run's Pulumi home, with the plugins installed in it. */
+export function removeProjects(projects: Projects): void {
+  fs.rmSync(projects.pulumiHome, { recursive: true, force: true });
 }
 
 /** How a run measures: the emulator's added latency, and how often the cheap, repeatable commands run. */
@@ -86,7 +147,7 @@ export interface MeasureOptions {
   onCommand?: (what: string) => void;
 }
 
-/** The stacks of one subject in a scenario, and the emulator behind them (none for the no-op). */
+/** The stacks of one subject in a scenario, and the emulator behind them (none for the no-ops). */
 interface Side {
   subject: Subject;
   stacks: ProjectStack[];
@@ -94,19 +155,27 @@ interface Side {
 }
 
 /**
- * Runs one scenario on fresh stacks (and, for `PhoneNumber`, a fresh emulator stocked with just the numbers
- * it needs). Each command runs on the no-op stacks and then on the `PhoneNumber` stacks, right after one
- * another, so that whatever else the machine does weighs on both alike. Returns a sample per subject and
- * command and the stored sizes after `up`. Fails when a command fails, when `preview` or `refresh` finds a
- * change, or when a stack does not hold the resources it should.
+ * Runs one scenario on fresh stacks (and, for each subject that buys, a fresh emulator stocked with just the
+ * numbers it needs). Each command runs on the no-op stacks and then on the `PhoneNumber` stacks (and, when
+ * the scenario measures the plugin, on the no-op plugin's and the plugin's), right after one another, so
+ * that whatever else the machine does weighs on all alike. Returns a sample per subject and command, the
+ * stored sizes and the purchases after `up`. Fails when a command fails, when `preview` or `refresh` finds
+ * a change, or when a stack does not hold the resources it should.
  */
-export async function measureScenario(scenario: Scenario, projects: Projects, options: MeasureOptions): Promise<{ samples: Sample[]; sizes: StoredSize[] }> {
+export async function measureScenario(
+  scenario: Scenario,
+  projects: Projects,
+  options: MeasureOptions,
+): Promise<{ samples: Sample[]; sizes: StoredSize[]; purchases: Purchases[] }> {
   const sides: Side[] = [];
   try {
     const total = scenario.n * scenario.stacks;
     const stock = scenario.mode === "adopt" ? accountOwning : accountStocking;
-    const { emulator } = await stock(total, { latencyMs: options.latencyMs });
-    sides.push({ subject: "no-op", stacks: [], emulator: undefined }, { subject: "PhoneNumber", stacks: [], emulator });
+    const subjects: Subject[] = scenario.plugin ? ["no-op", "PhoneNumber", "no-op plugin", "plugin"] : ["no-op", "PhoneNumber"];
+    for (const subject of subjects) {
+      const emulator = buyingSubjects.includes(subject) ? (await stock(total, { latencyMs: options.latencyMs })).emulator : undefined;
+      sides.push({ subject, stacks: [], emulator });
+    }
     for (const side of sides) {
       for (let part = 0; part < scenario.stacks; part++) side.stacks.push(await newStack(side, scenario, projects, part));
     }
@@ -128,19 +197,28 @@ export async function measureScenario(scenario: Scenario, projects: Projects, op
     };
 
     // `--skip-preview` times the operation alone (as the Automation API runs it); `preview` is timed on its own.
+    const debitsBefore = await Promise.all(sides.map((side) => purchaseDebits(side)));
     await timeBoth("up", ["--skip-preview"]);
     expectResources(sides, scenario.n, "up");
     const sizes = sides.map((side) => storedSize(side, scenario));
+    const purchases: Purchases[] = [];
+    for (const [i, side] of sides.entries()) {
+      if (side.emulator === undefined) continue;
+      const debits = await purchaseDebits(side);
+      const { subject } = side;
+      const { mode, n, stacks } = scenario;
+      purchases.push({ subject, mode, n, stacks, debits: debits.length, numbers: new Set(debits).size, duringUp: debits.length - (debitsBefore[i] ?? []).length });
+    }
     for (const operation of scenario.after) {
       if (operation === "preview") await timeBoth("preview", ["--expect-no-changes"], options.repeats);
       if (operation === "refresh") await timeBoth("refresh", ["--skip-preview", "--expect-no-changes"], options.repeats);
       if (operation === "destroy") await timeBoth("destroy", ["--skip-preview"]);
       expectResources(sides, operation === "destroy" ? 0 : scenario.n, operation);
     }
-    return { samples, sizes };
+    return { samples, sizes, purchases };
   } finally {
     for (const side of sides) for (const stack of side.stacks) await discard(stack);
-    await sides.find((side) => side.emulator)?.emulator?.close();
+    for (const side of sides) await side.emulator?.close();
   }
 }
 
@@ -158,11 +236,17 @@ async function timeCommand(side: Side, operation: Operation, args: string[]): Pr
   return { wallMs, apiCalls: side.emulator === undefined ? 0 : (await side.emulator.control.requests()).total };
 }
 
+/** The numbers each purchase debit in the ledger of the side's emulator bought, in order. */
+async function purchaseDebits(side: Side): Promise<string[]> {
+  if (side.emulator === undefined) return [];
+  return (await side.emulator.control.ledger()).filter((row) => row.kind === "purchase").map((row) => row.e164);
+}
+
 async function newStack(side: Side, scenario: Scenario, projects: Projects, part: number): Promise<ProjectStack> {
-  const noOp = side.subject === "no-op";
   const stack = await ProjectStack.init({
-    dir: noOp ? projects.noOp : projects.phoneNumbers,
-    name: `bench-${noOp ? "no-op" : scenario.mode}-${scenario.stacks}x${scenario.n}`,
+    dir: projects.folders[side.subject],
+    name: `bench-${side.subject.replace(" ", "-")}-${scenario.mode}-${scenario.stacks}x${scenario.n}`,
+    env: { PULUMI_HOME: projects.pulumiHome },
   });
   const settings: Record<string, string> = { count: String(scenario.n), first: String(part * scenario.n), prefix: NUMBER_PREFIX };
   if (side.emulator === undefined) {
@@ -170,15 +254,17 @@ async function newStack(side: Side, scenario: Scenario, projects: Projects, part
     return stack;
   }
   const { master } = side.emulator.credentials;
+  // The plugin program buys exactly, whatever the scenario's mode: it is measured in exact scenarios only.
+  const mode: Record<string, string> = side.subject === "PhoneNumber" ? { mode: scenario.mode } : {};
   await stack.configure(
-    { ...settings, mode: scenario.mode, "vobiz:authId": master.authId, "vobiz:baseUrl": side.emulator.baseUrl },
+    { ...settings, ...mode, "vobiz:authId": master.authId, "vobiz:baseUrl": side.emulator.baseUrl },
     { "vobiz:authToken": master.authToken },
   );
   return stack;
 }
 
 function resourceType(subject: Subject): string {
-  return subject === "no-op" ? "NoOp" : "PhoneNumber";
+  return subject === "no-op" || subject === "no-op plugin" ? "NoOp" : "PhoneNumber";
 }
 
 function expectResources(sides: readonly Side[], expected: number, after: string): void {
@@ -194,14 +280,15 @@ function storedSize(side: Side, scenario: Scenario): StoredSize {
   const stack = side.stacks[0] as ProjectStack;
   const resources = stack.resourcesOfType(resourceType(side.subject));
   const bytes = resources.reduce((sum, resource) => sum + Buffer.byteLength(JSON.stringify(resource)), 0);
+  const dynamic = side.subject === "PhoneNumber" || side.subject === "no-op";
   const provider = resources[0]?.outputs?.["__provider"];
-  if (typeof provider !== "string") throw new Error(`${stack.stackName}: the first resource has no __provider in its outputs`);
+  if (dynamic && typeof provider !== "string") throw new Error(`${stack.stackName}: the first resource has no __provider in its outputs`);
   return {
     subject: side.subject,
     mode: scenario.mode,
     n: scenario.n,
     stateBytesPerResource: Math.round(bytes / resources.length),
-    providerBytes: Buffer.byteLength(provider),
+    ...(typeof provider === "string" ? { providerBytes: Buffer.byteLength(provider) } : {}),
     checkpointBytes: Buffer.byteLength(stack.stateText()),
   };
 }

@@ -2,7 +2,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { MAX_PAGE_SIZE } from "../sdk";
 import { renderTimeChart, type ChartPoint } from "./bench-chart";
-import type { BenchResults, Mode, Operation, Sample, StoredSize } from "./bench-measure";
+import type { BenchResults, Mode, Operation, Sample, StoredSize, Subject } from "./bench-measure";
+import { pluginSection, pluginVerdicts } from "./bench-plugin-report";
+import { bytes, seconds, table, times, verdict } from "./bench-table";
+
+export { pluginVerdicts };
 
 /** The targets, as ratios to the no-op floor of the same run at the largest size (and `__provider` in bytes). */
 export const TARGETS = { refresh: 1.3, up: 1.5, stateRatio: 1.5, providerBytes: 1024 } as const;
@@ -62,14 +66,20 @@ export function compare(samples: readonly Sample[]): Comparison[] {
     });
 }
 
+/** What a run's section is named by: its latency, and whether it measured only the exact scenarios. */
+function sectionKey(results: BenchResults): string {
+  return `${results.latencyMs} ms${results.exactOnly ? ", exact only" : ""}`;
+}
+
 /** Rewrites the section of `doc` for this run's latency (creating the file or the section) and its chart. */
 export async function writeReport(results: BenchResults, doc: string): Promise<void> {
-  const chartFile = path.join(path.dirname(doc), path.basename(doc, ".md"), `time-${results.latencyMs}ms.svg`);
+  const chartName = `time-${results.latencyMs}ms${results.exactOnly ? "-exact" : ""}.svg`;
+  const chartFile = path.join(path.dirname(doc), path.basename(doc, ".md"), chartName);
   fs.mkdirSync(path.dirname(chartFile), { recursive: true });
   fs.writeFileSync(chartFile, await renderTimeChart(chartPoints(results), `Wall time against N, ${results.latencyMs} ms per API request`));
   const section = reportSection(results, path.relative(path.dirname(doc), chartFile).split(path.sep).join("/"));
-  const begin = `<!-- bench ${results.latencyMs} ms: written by npm run bench -->`;
-  const end = `<!-- end of bench ${results.latencyMs} ms -->`;
+  const begin = `<!-- bench ${sectionKey(results)}: written by npm run bench -->`;
+  const end = `<!-- end of bench ${sectionKey(results)} -->`;
   const block = `${begin}\n${section}\n${end}`;
   const text = fs.existsSync(doc) ? fs.readFileSync(doc, "utf8") : "# Benchmarks\n";
   const start = text.indexOf(begin);
@@ -78,10 +88,17 @@ export async function writeReport(results: BenchResults, doc: string): Promise<v
   fs.writeFileSync(doc, updated);
 }
 
+const chartLabels: Record<Subject, string> = {
+  "no-op": "no-op (floor)",
+  PhoneNumber: "PhoneNumber",
+  "no-op plugin": "no-op plugin (floor)",
+  plugin: "PhoneNumber (plugin)",
+};
+
 function chartPoints(results: BenchResults): ChartPoint[] {
   return results.samples
     .filter((s) => s.stacks === 1 && s.mode === "exact")
-    .map((s) => ({ n: s.n, seconds: s.wallMs / 1000, operation: s.operation, subject: s.subject === "no-op" ? "no-op (floor)" : "PhoneNumber" }));
+    .map((s) => ({ n: s.n, seconds: s.wallMs / 1000, operation: s.operation, subject: chartLabels[s.subject] }));
 }
 
 /** The Markdown of one run: targets, every comparison, stored sizes, growth with N and the split into two stacks. */
@@ -90,7 +107,7 @@ export function reportSection(results: BenchResults, chart: string): string {
   const largest = Math.max(...results.sizes);
   const single = comparisons.filter((c) => c.stacks === 1);
   return [
-    `### ${results.latencyMs} ms per API request`,
+    `### ${results.latencyMs} ms per API request${results.exactOnly ? ", numbers bought exactly only" : ""}`,
     "",
     `Measured ${results.finishedAt.slice(0, 10)} on ${results.machine}; sizes ${results.sizes.join(", ")}; ` +
       "`preview` and `refresh` are the median of their runs, the rest one run each.",
@@ -119,6 +136,7 @@ export function reportSection(results: BenchResults, chart: string): string {
     `**One stack of ${largest}, or two stacks of ${largest / 2} side by side** (the same numbers, each pair run at once)`,
     "",
     splitTable(comparisons, largest),
+    ...pluginSection(results),
   ].join("\n");
 }
 
@@ -128,7 +146,8 @@ function targetsTable(atLargest: readonly Comparison[], sizes: readonly StoredSi
   for (const c of atLargest.filter((c) => c.operation === "refresh")) rows.push(ratioRow(c, TARGETS.refresh));
   for (const c of atLargest.filter((c) => c.operation === "up")) rows.push(ratioRow(c, TARGETS.up));
   for (const { ours, noOp } of sizePairs(sizes)) {
-    rows.push([`\`__provider\` (${ours.mode})`, `≤ ${TARGETS.providerBytes} B`, bytes(ours.providerBytes), verdict(ours.providerBytes <= TARGETS.providerBytes)]);
+    const providerBytes = ours.providerBytes ?? 0;
+    rows.push([`\`__provider\` (${ours.mode})`, `≤ ${TARGETS.providerBytes} B`, bytes(providerBytes), verdict(providerBytes <= TARGETS.providerBytes)]);
     const ratio = ours.stateBytesPerResource / noOp.stateBytesPerResource;
     rows.push([`state per resource (${ours.mode})`, `≤ ${TARGETS.stateRatio}× the no-op`, times(ratio), verdict(ratio <= TARGETS.stateRatio)]);
   }
@@ -157,8 +176,8 @@ function sizesTable(sizes: readonly StoredSize[]): string {
       bytes(noOp.stateBytesPerResource),
       bytes(ours.stateBytesPerResource),
       times(ours.stateBytesPerResource / noOp.stateBytesPerResource),
-      bytes(noOp.providerBytes),
-      bytes(ours.providerBytes),
+      bytes(noOp.providerBytes ?? 0),
+      bytes(ours.providerBytes ?? 0),
       bytes(noOp.checkpointBytes),
       bytes(ours.checkpointBytes),
     ]),
@@ -196,26 +215,4 @@ function splitTable(comparisons: readonly Comparison[], largest: number): string
     return [[one.label, seconds(one.floorMs), seconds(two.floorMs), seconds(one.oursMs), seconds(two.oursMs), times(two.oursMs / one.oursMs)]];
   });
   return table(["operation", `no-op: 1 × ${largest}`, `2 × ${largest / 2}`, `PhoneNumber: 1 × ${largest}`, `2 × ${largest / 2}`, "PhoneNumber split / one"], rows);
-}
-
-function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  const line = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
-
-function times(ratio: number): string {
-  return `${ratio.toFixed(2)}×`;
-}
-
-function bytes(count: number): string {
-  if (count < 10_000) return `${count.toLocaleString("en-US")} B`;
-  return count < 10 * 2 ** 20 ? `${Math.round(count / 1024).toLocaleString("en-US")} KB` : `${(count / 2 ** 20).toFixed(1)} MB`;
-}
-
-function verdict(met: boolean): string {
-  return met ? "yes" : "**no**";
 }

@@ -2,31 +2,35 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { installProjects, measureScenario, type BenchResults, type Scenario } from "./bench-measure";
-import { writeReport } from "./bench-report";
+import { installProjects, measureScenario, removeProjects, type BenchResults, type Scenario } from "./bench-measure";
+import { pluginVerdicts, writeReport } from "./bench-report";
 
 // Compiled to dist/scripts, so the repository is two levels up.
 const root = path.resolve(__dirname, "../..");
 
 /**
  * What a run measures at each size: numbers bought exactly, through `up`, `preview`, `refresh` and
- * `destroy`; `up` by criteria and by adoption; and, at the largest size, the same numbers split into two
- * stacks of half the size run side by side. Each against the no-op floor, run right beside it.
+ * `destroy`, as dynamic resources and through the vobiz plugin; `up` by criteria and by adoption; and, at
+ * the largest size, the same numbers split into two stacks of half the size run side by side. Each against
+ * its no-op floor, run right beside it. `exactOnly` keeps the first of these: what the plugin's targets need.
  */
-export function scenariosFor(sizes: readonly number[]): Scenario[] {
+export function scenariosFor(sizes: readonly number[], exactOnly = false): Scenario[] {
   const scenarios: Scenario[] = [];
   for (const n of sizes) {
-    scenarios.push({ mode: "exact", n, stacks: 1, after: ["preview", "refresh", "destroy"] });
-    scenarios.push({ mode: "criteria", n, stacks: 1, after: [] });
-    scenarios.push({ mode: "adopt", n, stacks: 1, after: [] });
+    scenarios.push({ mode: "exact", n, stacks: 1, after: ["preview", "refresh", "destroy"], plugin: true });
+    if (exactOnly) continue;
+    scenarios.push({ mode: "criteria", n, stacks: 1, after: [], plugin: false });
+    scenarios.push({ mode: "adopt", n, stacks: 1, after: [], plugin: false });
   }
+  if (exactOnly) return scenarios;
   const largest = Math.max(...sizes);
-  scenarios.push({ mode: "exact", n: largest / 2, stacks: 2, after: ["refresh", "destroy"] });
+  scenarios.push({ mode: "exact", n: largest / 2, stacks: 2, after: ["refresh", "destroy"], plugin: false });
   return scenarios;
 }
 
 interface Options {
   quick: boolean;
+  exactOnly: boolean;
   latencyMs: number;
   sizes: number[];
   doc: string;
@@ -36,19 +40,20 @@ interface Options {
 
 function parseOptions(argv: readonly string[]): Options {
   const program = new Command("bench")
-    .description("Times pulumi up, preview, refresh and destroy of PhoneNumber stacks against a no-op dynamic resource, and writes docs/benchmarks.md.")
+    .description("Times pulumi up, preview, refresh and destroy of PhoneNumber stacks, dynamic and through the vobiz plugin, against a no-op dynamic resource and a no-op plugin, and writes docs/benchmarks.md.")
     .option("--quick", "10 numbers only (what CI runs)", false)
+    .option("--exact-only", "only numbers bought exactly, in one stack (the scenario the plugin is measured in); written to a section of its own", false)
     .option("--latency-ms <N>", "milliseconds the emulator waits before answering each request", wholeNumber, 0)
     .option("--sizes <list>", "numbers per stack, comma-separated", sizeList, [10, 100, 1000])
     .option("--doc <file>", "the Markdown file whose section for this latency is rewritten", path.join(root, "docs", "benchmarks.md"))
     .option("--results <file>", "where the raw figures go (default .cache/bench/results-<latency>ms.json)")
     .option("--from <file>", "write the report from the raw figures of an earlier run instead of measuring")
     .parse([...argv], { from: "user" });
-  const opts = program.opts<{ quick: boolean; latencyMs: number; sizes: number[]; doc: string; results?: string; from?: string }>();
+  const opts = program.opts<{ quick: boolean; exactOnly: boolean; latencyMs: number; sizes: number[]; doc: string; results?: string; from?: string }>();
   return {
     ...opts,
     sizes: opts.quick ? [10] : opts.sizes,
-    results: opts.results ?? path.join(root, ".cache", "bench", `results-${opts.latencyMs}ms.json`),
+    results: opts.results ?? path.join(root, ".cache", "bench", `results-${opts.latencyMs}ms${opts.exactOnly ? "-exact" : ""}.json`),
   };
 }
 
@@ -67,20 +72,34 @@ function sizeList(value: string): number[] {
 
 async function measure(options: Options): Promise<BenchResults> {
   const projects = await installProjects();
-  const results: BenchResults = { latencyMs: options.latencyMs, sizes: options.sizes, samples: [], storedSizes: [], finishedAt: "", machine: machine() };
+  const results: BenchResults = {
+    latencyMs: options.latencyMs,
+    sizes: options.sizes,
+    ...(options.exactOnly ? { exactOnly: true } : {}),
+    samples: [],
+    storedSizes: [],
+    purchases: [],
+    finishedAt: "",
+    machine: machine(),
+  };
   const started = Date.now();
-  for (const scenario of scenariosFor(options.sizes)) {
-    const { samples, sizes } = await measureScenario(scenario, projects, {
-      latencyMs: options.latencyMs,
-      repeats: options.quick ? 1 : 5,
-      onCommand: (what) => log(`${Math.round((Date.now() - started) / 1000)}s  ${what}`),
-    });
-    results.samples.push(...samples);
-    if (scenario.stacks === 1) results.storedSizes.push(...sizes);
-    results.finishedAt = new Date().toISOString();
-    // Written after every scenario, so that a run cut short keeps what it measured.
-    fs.mkdirSync(path.dirname(options.results), { recursive: true });
-    fs.writeFileSync(options.results, `${JSON.stringify(results, null, 2)}\n`);
+  try {
+    for (const scenario of scenariosFor(options.sizes, options.exactOnly)) {
+      const { samples, sizes, purchases } = await measureScenario(scenario, projects, {
+        latencyMs: options.latencyMs,
+        repeats: options.quick ? 1 : 5,
+        onCommand: (what) => log(`${Math.round((Date.now() - started) / 1000)}s  ${what}`),
+      });
+      results.samples.push(...samples);
+      if (scenario.stacks === 1) results.storedSizes.push(...sizes);
+      results.purchases?.push(...purchases);
+      results.finishedAt = new Date().toISOString();
+      // Written after every scenario, so that a run cut short keeps what it measured.
+      fs.mkdirSync(path.dirname(options.results), { recursive: true });
+      fs.writeFileSync(options.results, `${JSON.stringify(results, null, 2)}\n`);
+    }
+  } finally {
+    removeProjects(projects);
   }
   return results;
 }
@@ -101,6 +120,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const results = options.from ? (JSON.parse(fs.readFileSync(options.from, "utf8")) as BenchResults) : await measure(options);
   await writeReport(results, options.doc);
+  for (const line of pluginVerdicts(results)) log(line);
   log(`wrote ${path.relative(process.cwd(), options.doc)}${options.from ? "" : ` and ${path.relative(process.cwd(), options.results)}`}`);
 }
 

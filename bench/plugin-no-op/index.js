@@ -1,0 +1,17 @@
+"use strict";
+// The plugin's floor: the same names, inputs and number of resources as the bench's plugin PhoneNumber
+// stacks, served by the no-op plugin (bench/noop-plugin/main.ts), whose every method only returns.
+const pulumi = require("@pulumi/pulumi");
+
+class NoOp extends pulumi.CustomResource {
+  constructor(name, args, opts) {
+    super("vobizbench:index:NoOp", name, args, opts);
+  }
+}
+
+const config = new pulumi.Config();
+const count = config.requireNumber("count");
+const first = config.getNumber("first") ?? 0;
+const prefix = config.require("prefix");
+
+for (let i = first; i < first + count; i++) new NoOp(`n${i}`, { e164: `${prefix}${String(i).padStart(4, "0")}` });
