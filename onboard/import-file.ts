@@ -1,5 +1,5 @@
 import type { FleetEntry } from "../fleet/fleet-entry-schema";
-import { resourceTokens } from "../provider/plugin/schema";
+import { resourceTokens } from "../provider/core/resource-tokens";
 
 /** One resource of a Pulumi bulk import file: its type token, the name it gets in the stack, and its id. */
 export interface ImportFileResource {

@@ -2,6 +2,7 @@ import { phoneNumberInputSchema } from "../phone-number/input-schema";
 import type { PhoneNumberOutputs } from "../phone-number/inputs";
 import { subAccountAssignmentInputSchema } from "../sub-account-assignment/input-schema";
 import type { SubAccountAssignmentOutputs } from "../sub-account-assignment/inputs";
+import { resourceTokens } from "../core/resource-tokens";
 import { guardrailKeys, type GuardrailKey } from "../core/guardrail-settings";
 import { inputPropertiesOf, requiredInputsOf } from "./input-properties";
 import { schemaLanguages } from "./schema-languages";
@@ -15,11 +16,6 @@ export interface PropertySpec {
   description: string;
 }
 
-/** The resource tokens the plugin serves, named after the dynamic resources they mirror. */
-export const resourceTokens = {
-  phoneNumber: "vobiz:index:PhoneNumber",
-  subAccountAssignment: "vobiz:index:SubAccountAssignment",
-} as const;
 
 const CAPABILITIES = "vobiz:index:Capabilities";
 const COOL_OFF = "vobiz:index:CoolOff";

@@ -7,7 +7,8 @@ import type { DiffVerdict } from "../phone-number/diff";
 import { phoneNumberOperations } from "../phone-number/operations";
 import { subAccountAssignmentOperations } from "../sub-account-assignment/operations";
 import type { PluginSettings } from "./configuration";
-import { resourceTokens, vobizSchema } from "./schema";
+import { resourceTokens } from "../core/resource-tokens";
+import { vobizSchema } from "./schema";
 
 /**
  * The shared operations of one resource type, as the plugin calls them. The parameters are `never` so that

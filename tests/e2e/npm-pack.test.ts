@@ -53,6 +53,21 @@ describe("the package installed from its npm pack tarball", () => {
     expect(resolved.stdout.trim()).toBe(path.join(installed, "dist", "provider", "runtime.js"));
   });
 
+  it("loads every module it ships, so none requires a file the package leaves out", async () => {
+    const installed = path.join(programDir, "node_modules", "pulumi-vobiz");
+    const modules = tarballEntries.filter((entry) => entry.endsWith(".js")).map((entry) => entry.replace(/^package\//, ""));
+    expect(modules).toEqual(expect.arrayContaining(["dist/onboard/import-file.js", "dist/recover/cli.js"]));
+    // The command-line entries run when loaded, so each is asked for its help instead.
+    const bins = Object.values((JSON.parse(fs.readFileSync(path.join(installed, "package.json"), "utf8")) as { bin: Record<string, string> }).bin);
+    const libraries = modules.filter((file) => !bins.includes(file));
+    const script = `for (const file of ${JSON.stringify(libraries)}) require(require("path").join(${JSON.stringify(installed)}, file));`;
+    await run(path.join(node22BinDir, "node"), ["-e", script], { cwd: programDir });
+    for (const bin of bins) {
+      const help = await run(path.join(node22BinDir, "node"), [path.join(installed, bin), "--help"], { cwd: programDir });
+      expect(help.stdout).toMatch(/Usage/);
+    }
+  });
+
   it("buys, routes and assigns a number, and releases it on destroy, through the pulumi command", async () => {
     const { authId, authToken } = emulator.credentials.master;
     stack = await ProjectStack.init({ dir: programDir, name: "pack" });

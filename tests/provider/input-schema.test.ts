@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { fleetEntrySchema } from "../../fleet/fleet-entry-schema";
 import { checkPhoneNumber } from "../../provider/phone-number/check";
 import { phoneNumberInputSchema } from "../../provider/phone-number/input-schema";
-import { resourceTokens, vobizSchema } from "../../provider/plugin/schema";
+import { resourceTokens } from "../../provider/core/resource-tokens";
+import { vobizSchema } from "../../provider/plugin/schema";
 import { checkSubAccountAssignment } from "../../provider/sub-account-assignment/check";
 import { subAccountAssignmentInputSchema } from "../../provider/sub-account-assignment/input-schema";
 

@@ -1,5 +1,6 @@
 import { phoneNumberInputKeys } from "../../../provider/phone-number/inputs";
-import { resourceTokens, vobizSchema } from "../../../provider/plugin/schema";
+import { resourceTokens } from "../../../provider/core/resource-tokens";
+import { vobizSchema } from "../../../provider/plugin/schema";
 import { subAccountAssignmentInputKeys } from "../../../provider/sub-account-assignment/inputs";
 import { guardrailKeys } from "../../../provider/core/guardrail-settings";
 
