@@ -45,13 +45,16 @@ pulumi-resource-vobiz) survives it and goes on with the calls it had begun: once
   npx vobiz-recover --apply           write it into the stack (pulumi stack import)
   pulumi up --refresh                 finish routing and assignments, buy only what was never bought
 
+In a folder that does not install pulumi-vobiz (a vobiz plugin program in YAML, Python or Go), run it as
+npx --package pulumi-vobiz vobiz-recover.
+
 It reads the dynamic resources of pulumi-vobiz and the vobiz plugin's alike. For each pending create of a
 PhoneNumber it looks for the number the update bought, among the numbers the account holds that no resource of
 the stack holds: the exact e164 asked for, or numbers bought since the end of the stack's last finished update
-(--since moves that) that meet the criteria. When there are more such numbers
-than creates with those criteria, it does not guess: --assign URN=E164 says which create bought which number,
-and --assign URN=none that a create bought nothing. A SubAccountAssignment is recorded when its number is held
-by its sub-account. Every other pending create is dropped, since it changed nothing.
+(--since moves that) that meet the criteria. When there are more such numbers than creates with those
+criteria, it does not guess: --assign URN=E164 says which create bought which number, and --assign URN=none
+that a create bought nothing. A SubAccountAssignment is recorded when its number is held by its sub-account.
+Every other pending create is dropped, since it changed nothing.
 
 Credentials are the provider's: the stack's vobiz:authId, vobiz:authToken and vobiz:baseUrl, else VOBIZ_AUTH_ID,
 VOBIZ_AUTH_TOKEN and VOBIZ_BASE_URL. The stack's backend and passphrase are the ones \`pulumi\` uses here.`;
