@@ -36,21 +36,25 @@ interface RecoverOptions {
 const HELP_AFTER = `
 After \`pulumi up\` was killed (a kill -9, a lost machine or CI runner), the stack keeps "pending creates": the
 engine asked the provider to create them and never heard back. Some of them bought a number; Pulumi cannot tell
-which. The dynamic-provider process of the killed update survives it and goes on with the calls it had begun:
-once it has gone quiet, end it (--apply refuses to write while it runs, and names it). Then, in the project
-folder:
+which. The provider process of the killed update (the dynamic-provider host, or the vobiz plugin,
+pulumi-resource-vobiz) survives it and goes on with the calls it had begun: once it has gone quiet, end it
+(--apply refuses to write while it runs, and names it). Then, in the project folder:
 
   pulumi cancel --yes                 remove the lock the killed update left
   npx vobiz-recover                   print the plan; writes nothing
   npx vobiz-recover --apply           write it into the stack (pulumi stack import)
   pulumi up --refresh                 finish routing and assignments, buy only what was never bought
 
-For each pending create of a PhoneNumber it looks for the number the update bought, among the numbers the
-account holds that no resource of the stack holds: the exact e164 asked for, or numbers bought since the end of
-the stack's last finished update (--since moves that) that meet the criteria. When there are more such numbers
-than creates with those criteria, it does not guess: --assign URN=E164 says which create bought which number,
-and --assign URN=none that a create bought nothing. A SubAccountAssignment is recorded when its number is held
-by its sub-account. Every other pending create is dropped, since it changed nothing.
+In a folder that does not install pulumi-vobiz (a vobiz plugin program in YAML, Python or Go), run it as
+npx --package pulumi-vobiz vobiz-recover.
+
+It reads the dynamic resources of pulumi-vobiz and the vobiz plugin's alike. For each pending create of a
+PhoneNumber it looks for the number the update bought, among the numbers the account holds that no resource of
+the stack holds: the exact e164 asked for, or numbers bought since the end of the stack's last finished update
+(--since moves that) that meet the criteria. When there are more such numbers than creates with those
+criteria, it does not guess: --assign URN=E164 says which create bought which number, and --assign URN=none
+that a create bought nothing. A SubAccountAssignment is recorded when its number is held by its sub-account.
+Every other pending create is dropped, since it changed nothing.
 
 Credentials are the provider's: the stack's vobiz:authId, vobiz:authToken and vobiz:baseUrl, else VOBIZ_AUTH_ID,
 VOBIZ_AUTH_TOKEN and VOBIZ_BASE_URL. The stack's backend and passphrase are the ones \`pulumi\` uses here.`;
@@ -90,8 +94,9 @@ async function recover(options: RecoverOptions, io: RecoverIo, redact: (text: st
     io.stderr.write("vobiz-recover: could not list processes with `ps`: make sure no provider process of the interrupted update is still running.\n");
   } else if (providers.length > 0) {
     const pids = providers.map((p) => p.pid).join(", ");
+    const which = providers.map((p) => `${p.pid}: ${p.kind === "dynamic-provider" ? "a dynamic-provider process of this folder" : "the vobiz plugin"}`).join("; ");
     const warning =
-      `a dynamic-provider process of this folder is still running (pid ${pids}). After a kill of \`pulumi up\` it goes on with ` +
+      `a provider process of this stack is still running (pid ${which}). After a kill of \`pulumi up\` it goes on with ` +
       `the purchases, routings and assignments it had begun, so the account can still change under the plan. Once it has gone quiet, end it ` +
       `(kill ${pids}) and run vobiz-recover again.`;
     if (options.apply) throw new Error(`not writing anything: ${warning}`);

@@ -3,21 +3,22 @@ import type { SubAccountAssignmentOutputs } from "../provider/sub-account-assign
 import { assignmentOutputs, type RecordedInputs } from "../provider/sub-account-assignment/outputs";
 import type { PhoneNumber as VobizNumber } from "../sdk";
 import { phoneNumberInputs } from "./recovery-plan";
-import { PHONE_NUMBER_TYPE, type PendingOperation, type StateResource } from "./stack-deployment";
+import { vobizResourceType } from "./resource-families";
+import type { PendingOperation, StateResource } from "./stack-deployment";
 
 /**
  * The resource a pending create would have left in the stack had its answer reached the engine: the pending
- * resource with `id` = the number and the outputs its provider's `create` returns, built from the number as
- * the account lists it now, plus the serialized provider from its inputs (which later reads, updates and
- * deletes load). `masterAccountId` is the account the provider signs in as. Never throws.
+ * resource, its inputs and `provider` reference kept, with `id` = the number and the outputs the shared
+ * operations' `create` returns, built from the number as the account lists it now. A dynamic resource's
+ * outputs also carry the serialized provider from its inputs, which later reads, updates and deletes load.
+ * `masterAccountId` is the account the provider signs in as. Never throws.
  */
 export function recordedResource(operation: PendingOperation, number: VobizNumber, masterAccountId: string): StateResource {
-  const provider = operation.resource.inputs?.["__provider"];
+  const type = vobizResourceType(operation.resource.type);
   const outputs =
-    operation.resource.type === PHONE_NUMBER_TYPE
-      ? phoneNumberOutputs(number, phoneNumberInputs(operation))
-      : recordedAssignment(operation, number, masterAccountId);
-  return { ...operation.resource, id: number.e164, outputs: { ...outputs, __provider: provider } };
+    type?.kind === "phoneNumber" ? phoneNumberOutputs(number, phoneNumberInputs(operation)) : recordedAssignment(operation, number, masterAccountId);
+  const provider = type?.family.serializedProvider ? { __provider: operation.resource.inputs?.["__provider"] } : {};
+  return { ...operation.resource, id: number.e164, outputs: { ...outputs, ...provider } };
 }
 
 // As SubAccountAssignment's create returns them: the number where the account lists it, no cool-off met.

@@ -1,6 +1,7 @@
 import type { RecoveryPlan } from "./recovery-plan";
 import { recordedResource } from "./recorded-resource";
-import { PHONE_NUMBER_TYPE, type StackExport } from "./stack-deployment";
+import { resourceKindOf } from "./resource-families";
+import type { StackExport } from "./stack-deployment";
 
 /**
  * The deployment with the plan written in: each recorded create becomes a resource, after every resource it
@@ -22,5 +23,5 @@ export function recoveredDeployment(exported: StackExport, plan: RecoveryPlan, m
 }
 
 function rank(type: string): number {
-  return type === PHONE_NUMBER_TYPE ? 0 : 1;
+  return resourceKindOf(type) === "phoneNumber" ? 0 : 1;
 }

@@ -2,7 +2,8 @@ import { describeCriteria } from "../provider/phone-number/criteria-description"
 import type { PhoneNumberInputs } from "../provider/phone-number/inputs";
 import type { PhoneNumber as VobizNumber } from "../sdk";
 import { criteriaUnmetBy, matchCreates, type CreateGroup, type CriteriaCreate } from "./match-creates";
-import { PHONE_NUMBER_TYPE, resourceName, SUB_ACCOUNT_ASSIGNMENT_TYPE, type Deployment, type PendingOperation } from "./stack-deployment";
+import { resourceKindOf } from "./resource-families";
+import { resourceName, type Deployment, type PendingOperation } from "./stack-deployment";
 import type { WindowStart } from "./window-start";
 
 /** What a recovery plan is made from. */
@@ -85,8 +86,9 @@ export function planRecovery(input: RecoveryInput): RecoveryPlan {
   const numberCreates: PendingOperation[] = [];
   const assignmentCreates: PendingOperation[] = [];
   for (const operation of deployment.pending_operations) {
-    if (operation.type === "creating" && operation.resource.type === PHONE_NUMBER_TYPE) numberCreates.push(operation);
-    else if (operation.type === "creating" && operation.resource.type === SUB_ACCOUNT_ASSIGNMENT_TYPE) assignmentCreates.push(operation);
+    const kind = operation.type === "creating" ? resourceKindOf(operation.resource.type) : undefined;
+    if (kind === "phoneNumber") numberCreates.push(operation);
+    else if (kind === "subAccountAssignment") assignmentCreates.push(operation);
     else plan.cleared.push(operation);
   }
 
@@ -191,9 +193,10 @@ function heldNumbers(deployment: Deployment): Map<string, string> {
   const held = new Map<string, string>();
   const resources = [...deployment.resources, ...deployment.pending_operations.filter((op) => op.type !== "creating").map((op) => op.resource)];
   for (const resource of resources) {
-    if ((resource.type !== PHONE_NUMBER_TYPE && resource.type !== SUB_ACCOUNT_ASSIGNMENT_TYPE) || !resource.id) continue;
+    const kind = resourceKindOf(resource.type);
+    if (kind === undefined || !resource.id) continue;
     // Messages name the PhoneNumber that holds a number rather than the assignment that hands it on.
-    if (!held.has(resource.id) || resource.type === PHONE_NUMBER_TYPE) held.set(resource.id, resource.urn);
+    if (!held.has(resource.id) || kind === "phoneNumber") held.set(resource.id, resource.urn);
   }
   return held;
 }

@@ -33,11 +33,6 @@ export type Deployment = z.infer<typeof deploymentSchema>;
 /** The whole of `pulumi stack export`, which `pulumi stack import` takes back. */
 export type StackExport = z.infer<typeof stackExportSchema>;
 
-/** The type token of a `PhoneNumber` in state (a dynamic resource of module `vobiz`). */
-export const PHONE_NUMBER_TYPE = "pulumi-nodejs:dynamic/vobiz:PhoneNumber";
-/** The type token of a `SubAccountAssignment` in state. */
-export const SUB_ACCOUNT_ASSIGNMENT_TYPE = "pulumi-nodejs:dynamic/vobiz:SubAccountAssignment";
-
 /**
  * Parses the output of `pulumi stack export`. Throws an error naming the command when the text is not a
  * deployment of version 3, the one this code reads.

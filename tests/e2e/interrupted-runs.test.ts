@@ -85,7 +85,7 @@ describe("pulumi up killed with 20 numbers in flight, then recovered as the READ
     expect(providers).toHaveLength(1);
     expect(providers[0]?.pgid).not.toBe(run.pid);
     const refused = await stack.script("npx vobiz-recover --apply", { expect: "failure" });
-    expect(refused.stderr).toContain(`a dynamic-provider process of this folder is still running (pid ${providers[0]?.pid})`);
+    expect(refused.stderr).toContain(`a provider process of this stack is still running (pid ${providers[0]?.pid}: a dynamic-provider process of this folder)`);
     killEach(leftovers.map((p) => p.pid));
     await waitFor("the run's processes are gone", () => sessionProcesses(run.pid).length === 0);
     expect(checkpoint(stack).pending_operations?.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -133,15 +133,37 @@ describe("vobiz-recover", () => {
     try {
       const run = await recover(["--apply"], { exported: twoCreates(), dir });
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(new RegExp(`^vobiz-recover: not writing anything: a dynamic-provider process of this folder is still running \\(pid ${provider.pid}\\)\\..*\\(kill ${provider.pid}\\)`));
+      expect(run.stderr).toMatch(new RegExp(`^vobiz-recover: not writing anything: a provider process of this stack is still running \\(pid ${provider.pid}: a dynamic-provider process of this folder\\)\\..*\\(kill ${provider.pid}\\)`));
       expect(run.calls).toEqual([]);
 
       const plan = await recover([], { exported: twoCreates(), dir });
       expect(plan.code).toBe(0);
-      expect(plan.stderr).toContain(`vobiz-recover: warning: a dynamic-provider process of this folder is still running (pid ${provider.pid})`);
+      expect(plan.stderr).toContain(`vobiz-recover: warning: a provider process of this stack is still running (pid ${provider.pid}: a dynamic-provider process of this folder)`);
     } finally {
       provider.kill("SIGKILL");
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses to write while a vobiz plugin process runs in the folder, and lets one of another folder be", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vobiz-recover-project-"));
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "vobiz-recover-elsewhere-"));
+    const plugin = path.join(dir, ".pulumi-home", "plugins", "resource-vobiz-v0.1.0", "pulumi-resource-vobiz");
+    fs.mkdirSync(path.dirname(plugin), { recursive: true });
+    fs.symlinkSync(execFileSync("sh", ["-c", "command -v sleep"], { encoding: "utf8" }).trim(), plugin);
+    const here = spawn(plugin, ["120"], { cwd: dir, stdio: "ignore" });
+    const other = spawn(plugin, ["120"], { cwd: elsewhere, stdio: "ignore" });
+    try {
+      const run = await recover(["--apply"], { exported: twoCreates(), dir });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`vobiz-recover: not writing anything: a provider process of this stack is still running (pid ${here.pid}: the vobiz plugin).`);
+      expect(run.stderr).not.toContain(String(other.pid));
+      expect(run.calls).toEqual([]);
+    } finally {
+      here.kill("SIGKILL");
+      other.kill("SIGKILL");
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(elsewhere, { recursive: true, force: true });
     }
   });
 

@@ -85,3 +85,48 @@ export function deployment(resources: StateResource[], pending: PendingOperation
     pending_operations: pending,
   };
 }
+
+const PLUGIN_PROVIDER = "urn:pulumi:dev::pool::pulumi:providers:vobiz::default_0_1_0";
+
+/** The URN of a resource of the `vobiz` plugin. */
+export function pluginUrnOf(name: string, type = "PhoneNumber"): string {
+  return `urn:pulumi:dev::pool::vobiz:index:${type}::${name}`;
+}
+
+/**
+ * The same resource as the `vobiz` plugin records it: the plugin's type token in its type, URN and
+ * dependencies, no `__provider` in its inputs, and the plugin's default provider.
+ */
+export function asPlugin(resource: StateResource): StateResource {
+  const toPlugin = (urn: string): string => urn.replace("pulumi-nodejs:dynamic/vobiz:", "vobiz:index:");
+  const { __provider: _provider, ...inputs } = resource.inputs ?? {};
+  const { dependencies, propertyDependencies } = resource;
+  return {
+    ...resource,
+    urn: toPlugin(resource.urn),
+    type: toPlugin(resource.type),
+    ...(resource.inputs && { inputs }),
+    provider: `${PLUGIN_PROVIDER}::5e1d`,
+    ...(dependencies && { dependencies: dependencies.map(toPlugin) }),
+    ...(propertyDependencies && { propertyDependencies: Object.fromEntries(Object.entries(propertyDependencies).map(([key, urns]) => [key, urns.map(toPlugin)])) }),
+  };
+}
+
+/** The same pending operation as the `vobiz` plugin leaves it (see asPlugin). */
+export function asPluginOperation(operation: PendingOperation): PendingOperation {
+  return { ...operation, resource: asPlugin(operation.resource) };
+}
+
+/** A deployment of the `vobiz` plugin with the stack, the plugin's default provider, `resources` and `pending`. */
+export function pluginDeployment(resources: StateResource[], pending: PendingOperation[]): Deployment {
+  const stack = deployment([], []);
+  return {
+    ...stack,
+    resources: [
+      ...stack.resources.filter((r) => r.type === "pulumi:pulumi:Stack"),
+      { urn: PLUGIN_PROVIDER, custom: true, id: "5e1d", type: "pulumi:providers:vobiz", parent: STACK, inputs: { version: "0.1.0" } },
+      ...resources,
+    ],
+    pending_operations: pending,
+  };
+}

@@ -1,6 +1,6 @@
 import { planRecovery, RecoveryDecisionError, type RecoveryInput, type RecoveryPlan } from "../../recover/recovery-plan";
 import type { PendingOperation } from "../../recover/stack-deployment";
-import { assignmentCreate, deployment, listed, MASTER, numberCreate, recordedNumber, SUB, urnOf, WINDOW } from "./recovery-fixture";
+import { asPlugin, asPluginOperation, assignmentCreate, deployment, listed, MASTER, numberCreate, pluginDeployment, pluginUrnOf, recordedNumber, SUB, urnOf, WINDOW } from "./recovery-fixture";
 
 function plan(input: Partial<RecoveryInput> & Pick<RecoveryInput, "deployment">): RecoveryPlan {
   return planRecovery({ authId: MASTER, numbers: [], window: { since: WINDOW, source: "test" }, ...input });
@@ -183,5 +183,36 @@ describe("a recovery plan", () => {
     const creates = [numberCreate("a", { e164: "+14155550100" }), numberCreate("b", { country: "IN" }), numberCreate("c", { country: "US" })];
     const p = plan({ deployment: deployment([], creates), numbers: [listed("+918065550001")] });
     expect([...names(p.recorded), ...names(p.dropped)].sort()).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("a recovery plan for a stack of the vobiz plugin", () => {
+  const creates = [
+    numberCreate("sales", { e164: "+14155550100" }),
+    numberCreate("old-sales", { e164: "+14155550101" }),
+    numberCreate("line-1", { country: "IN", contains: "9180" }),
+    assignmentCreate("sales-sub", "sales", "+14155550100"),
+  ].map(asPluginOperation);
+  const numbers = [listed("+14155550100", { account_id: SUB }), listed("+14155550101"), listed("+918065550001"), listed("+918065550002", { purchased_at: "2026-03-25T05:00:00Z" })];
+  const p = plan({ deployment: pluginDeployment([asPlugin(recordedNumber("line-0", "+14155550101"))], creates), numbers });
+
+  it("records the exact number, the number that meets the criteria and the assignment, as for dynamic resources", () => {
+    expect(recordedAs(p)).toEqual({ sales: "+14155550100", "line-1": "+918065550001", "sales-sub": "+14155550100" });
+    expect(p.recorded.map((r) => r.operation.resource.type)).toEqual(["vobiz:index:PhoneNumber", "vobiz:index:PhoneNumber", "vobiz:index:SubAccountAssignment"]);
+  });
+
+  it("drops a create whose number a plugin resource of the stack holds, and clears nothing", () => {
+    expect(p.dropped.map((d) => [names([d])[0], d.reason])).toEqual([["old-sales", "+14155550101 is held by line-0 already"]]);
+    expect(p.cleared).toEqual([]);
+    expect(p.unclaimed).toEqual([]);
+  });
+
+  it("does not guess between plugin creates any more than between dynamic ones, and takes --assign by the plugin's URN", () => {
+    const twins = [numberCreate("line-1", { country: "IN" }), numberCreate("line-2", { country: "IN" })].map(asPluginOperation);
+    const three = [listed("+918065550001"), listed("+918065550002"), listed("+918065550003")];
+    expect(plan({ deployment: pluginDeployment([], twins), numbers: three }).undecided).toHaveLength(1);
+    const decisions = new Map([[pluginUrnOf("line-1"), "+918065550003"], [pluginUrnOf("line-2"), null]]);
+    const decided = plan({ deployment: pluginDeployment([], twins), numbers: three, decisions });
+    expect(recordedAs(decided)).toEqual({ "line-1": "+918065550003" });
   });
 });
