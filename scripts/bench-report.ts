@@ -92,6 +92,7 @@ const chartLabels: Record<Subject, string> = {
   "no-op": "no-op (floor)",
   PhoneNumber: "PhoneNumber",
   "no-op plugin": "no-op plugin (floor)",
+  "no-op plugin with outputs": "no-op plugin, PhoneNumber's outputs",
   plugin: "PhoneNumber (plugin)",
 };
 
@@ -129,13 +130,11 @@ export function reportSection(results: BenchResults, chart: string): string {
     "",
     sizesTable(results.storedSizes),
     "",
-    "**Growth with N** (how many times longer for ten times the numbers)",
-    "",
-    growthTable(results),
-    "",
-    `**One stack of ${largest}, or two stacks of ${largest / 2} side by side** (the same numbers, each pair run at once)`,
-    "",
-    splitTable(comparisons, largest),
+    ...titled("**Growth with N** (how many times longer for ten times the numbers)", growthTable(results)),
+    ...titled(
+      `**One stack of ${largest}, or two stacks of ${largest / 2} side by side** (the same numbers, each pair run at once)`,
+      splitTable(comparisons, largest),
+    ),
     ...pluginSection(results),
   ].join("\n");
 }
@@ -184,9 +183,16 @@ function sizesTable(sizes: readonly StoredSize[]): string {
   );
 }
 
-function growthTable(results: BenchResults): string {
+/** A table under its title, followed by a blank line; nothing when the run measured nothing for it. */
+function titled(title: string, body: string | undefined): string[] {
+  return body === undefined ? [] : [title, "", body, ""];
+}
+
+// A run of one size (`--sizes 1000`) has no growth to show.
+function growthTable(results: BenchResults): string | undefined {
   const sizes = [...results.sizes].sort((a, b) => a - b);
   const steps = sizes.slice(1).map((n, i) => [sizes[i] as number, n] as const);
+  if (steps.length === 0) return undefined;
   const timeOf = (subject: string, operation: Operation, mode: Mode, n: number) =>
     results.samples.find((s) => s.subject === subject && s.operation === operation && s.mode === mode && s.n === n && s.stacks === 1)?.wallMs;
   const rows: (string | number)[][] = [];
@@ -207,12 +213,14 @@ function growthTable(results: BenchResults): string {
   return table(["subject", "operation", ...steps.map(([from, to]) => `${from} → ${to}`)], rows);
 }
 
-function splitTable(comparisons: readonly Comparison[], largest: number): string {
+// Only a run of every scenario measures two stacks side by side.
+function splitTable(comparisons: readonly Comparison[], largest: number): string | undefined {
   const rows = (["up", "refresh", "destroy"] as const).flatMap((operation) => {
     const one = comparisons.find((c) => c.operation === operation && c.mode === "exact" && c.n === largest && c.stacks === 1);
     const two = comparisons.find((c) => c.operation === operation && c.mode === "exact" && c.n === largest / 2 && c.stacks === 2);
     if (!one || !two) return [];
     return [[one.label, seconds(one.floorMs), seconds(two.floorMs), seconds(one.oursMs), seconds(two.oursMs), times(two.oursMs / one.oursMs)]];
   });
+  if (rows.length === 0) return undefined;
   return table(["operation", `no-op: 1 × ${largest}`, `2 × ${largest / 2}`, `PhoneNumber: 1 × ${largest}`, `2 × ${largest / 2}`, "PhoneNumber split / one"], rows);
 }
