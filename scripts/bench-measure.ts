@@ -11,9 +11,13 @@ import { accountOwning, accountStocking, NUMBER_PREFIX } from "./refresh-workloa
 
 /**
  * What a stack manages: dynamic `PhoneNumber`s, or the no-op dynamic resource that stands for the engine's
- * floor; `vobiz:index:PhoneNumber`s of the vobiz plugin, or the no-op plugin that stands for a plugin's floor.
+ * floor; `vobiz:index:PhoneNumber`s of the vobiz plugin, or the no-op plugin that stands for a plugin's floor,
+ * or the no-op plugin's resource that records a `PhoneNumber`'s outputs (what the plugin stores, without its work).
  */
-export type Subject = "PhoneNumber" | "no-op" | "plugin" | "no-op plugin";
+export type Subject = "PhoneNumber" | "no-op" | "plugin" | "no-op plugin" | "no-op plugin with outputs";
+
+/** The subjects of a scenario that measures the plugin, in the order each command runs on them. */
+export const pluginScenarioSubjects: readonly Subject[] = ["no-op", "PhoneNumber", "no-op plugin", "no-op plugin with outputs", "plugin"];
 
 /** The subjects that buy numbers, each from an emulator of its own. */
 export const buyingSubjects: readonly Subject[] = ["PhoneNumber", "plugin"];
@@ -90,7 +94,7 @@ export interface Scenario {
   n: number;
   stacks: number;
   after: ("preview" | "refresh" | "destroy")[];
-  /** Whether the plugin and the no-op plugin are measured too, beside the dynamic resources. */
+  /** Whether the plugin and the no-op plugin's two resources are measured too, beside the dynamic resources. */
   plugin: boolean;
 }
 
@@ -115,6 +119,7 @@ export async function installProjects(): Promise<Projects> {
     "no-op": await installedProject(path.join(repoRoot, "bench", "no-op")),
     plugin: await installedProject(path.join(repoRoot, "bench", "plugin-phone-numbers")),
     "no-op plugin": await installedProject(path.join(repoRoot, "bench", "plugin-no-op")),
+    "no-op plugin with outputs": await installedProject(path.join(repoRoot, "bench", "plugin-no-op-with-outputs")),
   };
   fs.mkdirSync(path.join(repoRoot, ".cache", "bench"), { recursive: true });
   const pulumiHome = fs.mkdtempSync(path.join(repoRoot, ".cache", "bench", "pulumi-home-"));
@@ -157,7 +162,7 @@ interface Side {
 /**
  * Runs one scenario on fresh stacks (and, for each subject that buys, a fresh emulator stocked with just the
  * numbers it needs). Each command runs on the no-op stacks and then on the `PhoneNumber` stacks (and, when
- * the scenario measures the plugin, on the no-op plugin's and the plugin's), right after one another, so
+ * the scenario measures the plugin, on the no-op plugin's two and the plugin's), right after one another, so
  * that whatever else the machine does weighs on all alike. Returns a sample per subject and command, the
  * stored sizes and the purchases after `up`. Fails when a command fails, when `preview` or `refresh` finds
  * a change, or when a stack does not hold the resources it should.
@@ -171,7 +176,7 @@ export async function measureScenario(
   try {
     const total = scenario.n * scenario.stacks;
     const stock = scenario.mode === "adopt" ? accountOwning : accountStocking;
-    const subjects: Subject[] = scenario.plugin ? ["no-op", "PhoneNumber", "no-op plugin", "plugin"] : ["no-op", "PhoneNumber"];
+    const subjects: readonly Subject[] = scenario.plugin ? pluginScenarioSubjects : ["no-op", "PhoneNumber"];
     for (const subject of subjects) {
       const emulator = buyingSubjects.includes(subject) ? (await stock(total, { latencyMs: options.latencyMs })).emulator : undefined;
       sides.push({ subject, stacks: [], emulator });
@@ -245,7 +250,7 @@ async function purchaseDebits(side: Side): Promise<string[]> {
 async function newStack(side: Side, scenario: Scenario, projects: Projects, part: number): Promise<ProjectStack> {
   const stack = await ProjectStack.init({
     dir: projects.folders[side.subject],
-    name: `bench-${side.subject.replace(" ", "-")}-${scenario.mode}-${scenario.stacks}x${scenario.n}`,
+    name: `bench-${side.subject.replace(/ /g, "-")}-${scenario.mode}-${scenario.stacks}x${scenario.n}`,
     env: { PULUMI_HOME: projects.pulumiHome },
   });
   const settings: Record<string, string> = { count: String(scenario.n), first: String(part * scenario.n), prefix: NUMBER_PREFIX };
@@ -264,6 +269,7 @@ async function newStack(side: Side, scenario: Scenario, projects: Projects, part
 }
 
 function resourceType(subject: Subject): string {
+  if (subject === "no-op plugin with outputs") return "NoOpWithOutputs";
   return subject === "no-op" || subject === "no-op plugin" ? "NoOp" : "PhoneNumber";
 }
 

@@ -9,35 +9,42 @@ export const PLUGIN_TARGETS = { underNoOpDynamic: 1.0, overNoOpPlugin: 1.2 } as 
 
 const TARGETED: readonly Operation[] = ["up", "refresh"];
 
-/** One operation of the plugin, beside the same operation of the three other subjects on the same layout. */
+/** One operation of the plugin, beside the same operation of the other subjects on the same layout. */
 export interface PluginComparison {
   operation: Operation;
   n: number;
-  wallMs: Record<Subject, number>;
+  /** Absent for the no-op plugin with outputs in runs made before it was measured. */
+  wallMs: Partial<Record<Subject, number>> & Record<Exclude<Subject, "no-op plugin with outputs">, number>;
   /** The plugin's time over the no-op dynamic resource's. */
   overNoOpDynamic: number;
   /** The plugin's time over the no-op plugin's. */
   overNoOpPlugin: number;
+  /** The plugin's time over the no-op plugin's resource that records the same outputs: what the plugin's work costs. */
+  overNoOpWithOutputs?: number;
   apiCalls: number;
 }
 
-/** Each plugin sample of one stack, with the other three subjects' samples of it; fails when one is missing. */
+/** Each plugin sample of one stack, with the other subjects' samples of it; fails when a floor is missing. */
 export function comparePlugin(samples: readonly Sample[]): PluginComparison[] {
   return samples
     .filter((sample) => sample.subject === "plugin" && sample.stacks === 1)
     .map((plugin) => {
+      const find = (subject: Subject) =>
+        samples.find((s) => s.subject === subject && s.operation === plugin.operation && s.mode === plugin.mode && s.n === plugin.n && s.stacks === 1)?.wallMs;
       const of = (subject: Subject): number => {
-        const found = samples.find((s) => s.subject === subject && s.operation === plugin.operation && s.mode === plugin.mode && s.n === plugin.n && s.stacks === 1);
+        const found = find(subject);
         if (found === undefined) throw new Error(`no ${subject} sample beside the plugin's ${plugin.operation} of ${plugin.n}`);
-        return found.wallMs;
+        return found;
       };
-      const wallMs: Record<Subject, number> = { "no-op": of("no-op"), PhoneNumber: of("PhoneNumber"), "no-op plugin": of("no-op plugin"), plugin: plugin.wallMs };
+      const withOutputs = find("no-op plugin with outputs");
+      const wallMs = { "no-op": of("no-op"), PhoneNumber: of("PhoneNumber"), "no-op plugin": of("no-op plugin"), plugin: plugin.wallMs };
       return {
         operation: plugin.operation,
         n: plugin.n,
-        wallMs,
+        wallMs: withOutputs === undefined ? wallMs : { ...wallMs, "no-op plugin with outputs": withOutputs },
         overNoOpDynamic: plugin.wallMs / wallMs["no-op"],
         overNoOpPlugin: plugin.wallMs / wallMs["no-op plugin"],
+        ...(withOutputs === undefined ? {} : { overNoOpWithOutputs: plugin.wallMs / withOutputs }),
         apiCalls: plugin.apiCalls,
       };
     });
@@ -78,8 +85,15 @@ export function pluginVerdicts(results: BenchResults): string[] {
   return pluginTargets(results).map((t) => `plugin at N = ${largest}: ${t.label.replace(/`/g, "")} ${times(t.measured)} (target ${t.bound}): ${t.met ? "met" : "MISSED"}`);
 }
 
-const subjects: readonly Subject[] = ["no-op", "PhoneNumber", "no-op plugin", "plugin"];
-const headings: Record<Subject, string> = { "no-op": "no-op dynamic", PhoneNumber: "PhoneNumber (dynamic)", "no-op plugin": "no-op plugin", plugin: "PhoneNumber (plugin)" };
+const subjects: readonly Subject[] = ["no-op", "PhoneNumber", "no-op plugin", "no-op plugin with outputs", "plugin"];
+const headings: Record<Subject, string> = {
+  "no-op": "no-op dynamic",
+  PhoneNumber: "PhoneNumber (dynamic)",
+  "no-op plugin": "no-op plugin",
+  "no-op plugin with outputs": "no-op plugin, PhoneNumber's outputs",
+  plugin: "PhoneNumber (plugin)",
+};
+const absent = "–";
 
 /** The Markdown lines of the plugin's part of a run's section: nothing for a run without the plugin. */
 export function pluginSection(results: BenchResults): string[] {
@@ -95,20 +109,28 @@ export function pluginSection(results: BenchResults): string[] {
       pluginTargets(results).map((t) => [t.label, t.bound, times(t.measured), verdict(t.met)]),
     ),
     "",
-    "**The vobiz plugin: wall time beside the dynamic resource and both floors**",
+    "**The vobiz plugin: wall time beside the dynamic resource and the floors**",
     "",
     table(
-      ["N", "operation", ...subjects.map((s) => headings[s]), "plugin / no-op dynamic", "plugin / no-op plugin", "plugin API calls"],
-      comparisons.map((c) => [c.n, c.operation, ...subjects.map((s) => seconds(c.wallMs[s])), times(c.overNoOpDynamic), times(c.overNoOpPlugin), c.apiCalls]),
+      ["N", "operation", ...subjects.map((s) => headings[s]), "plugin / no-op dynamic", "plugin / no-op plugin", "plugin / no-op plugin with its outputs", "plugin API calls"],
+      comparisons.map((c) => [
+        c.n,
+        c.operation,
+        ...subjects.map((s) => optional(c.wallMs[s], seconds)),
+        times(c.overNoOpDynamic),
+        times(c.overNoOpPlugin),
+        optional(c.overNoOpWithOutputs, times),
+        c.apiCalls,
+      ]),
     ),
     "",
-    "**State per resource, all four** (after `up`; a resource's checkpoint entry as compact JSON)",
+    "**State per resource, every subject** (after `up`; a resource's checkpoint entry as compact JSON)",
     "",
     table(
       ["N", ...subjects.map((s) => headings[s]), "plugin / no-op dynamic", "state file: plugin"],
       pluginSizes(results.storedSizes).map((row) => [
         row.n,
-        ...subjects.map((s) => bytes(row.sizes[s].stateBytesPerResource)),
+        ...subjects.map((s) => optional(row.sizes[s]?.stateBytesPerResource, bytes)),
         times(row.sizes.plugin.stateBytesPerResource / row.sizes["no-op"].stateBytesPerResource),
         bytes(row.sizes.plugin.checkpointBytes),
       ]),
@@ -123,14 +145,19 @@ export function pluginSection(results: BenchResults): string[] {
   ];
 }
 
-/** The stored sizes of the exact scenarios in which all four subjects were measured. */
-function pluginSizes(sizes: readonly StoredSize[]): { n: number; sizes: Record<Subject, StoredSize> }[] {
+function optional<T>(value: T | undefined, format: (value: T) => string): string {
+  return value === undefined ? absent : format(value);
+}
+
+/** The stored sizes of the exact scenarios in which the plugin and the three floors it is held to were measured. */
+function pluginSizes(sizes: readonly StoredSize[]): { n: number; sizes: Partial<Record<Subject, StoredSize>> & { "no-op": StoredSize; plugin: StoredSize } }[] {
   return sizes
     .filter((s) => s.subject === "plugin" && s.mode === "exact")
     .flatMap((plugin) => {
       const of = (subject: Subject) => sizes.find((s) => s.subject === subject && s.mode === "exact" && s.n === plugin.n);
-      const [noOp, dynamic, noOpPlugin] = [of("no-op"), of("PhoneNumber"), of("no-op plugin")];
+      const [noOp, dynamic, noOpPlugin, withOutputs] = [of("no-op"), of("PhoneNumber"), of("no-op plugin"), of("no-op plugin with outputs")];
       if (!noOp || !dynamic || !noOpPlugin) return [];
-      return [{ n: plugin.n, sizes: { "no-op": noOp, PhoneNumber: dynamic, "no-op plugin": noOpPlugin, plugin } }];
+      const measured = { "no-op": noOp, PhoneNumber: dynamic, "no-op plugin": noOpPlugin, plugin };
+      return [{ n: plugin.n, sizes: withOutputs === undefined ? measured : { ...measured, "no-op plugin with outputs": withOutputs } }];
     });
 }

@@ -44,13 +44,13 @@ describe("npm run bench -- --quick", () => {
     expect(results.samples.filter((s) => s.subject === "no-op").every((s) => s.apiCalls === 0)).toBe(true);
   });
 
-  it("runs the plugin and the no-op plugin beside the dynamic resources, the plugin at the same call floor", () => {
-    for (const subject of ["plugin", "no-op plugin"] as const) {
+  it("runs the plugin and the no-op plugin's two resources beside the dynamic resources, the plugin at the same call floor", () => {
+    for (const subject of ["plugin", "no-op plugin", "no-op plugin with outputs"] as const) {
       const measured = results.samples.filter((s) => s.subject === subject).map((s) => [s.operation, s.mode, s.n, s.stacks]);
       expect(measured).toEqual(["up", "preview", "refresh", "destroy"].map((operation) => [operation, "exact", 10, 1]));
     }
     expect(["up", "preview", "refresh", "destroy"].map((operation) => calls(operation, "exact", 1, "plugin"))).toEqual([10, 0, 1, 10]);
-    expect(results.samples.filter((s) => s.subject === "no-op plugin").every((s) => s.apiCalls === 0)).toBe(true);
+    expect(results.samples.filter((s) => s.subject.startsWith("no-op plugin")).every((s) => s.apiCalls === 0)).toBe(true);
   });
 
   it("finds every number bought once, by the plugin as by the dynamic resource", () => {
@@ -65,10 +65,14 @@ describe("npm run bench -- --quick", () => {
     ]);
   });
 
-  it("reports the state per resource of all four, the plugin's below the no-op dynamic resource's", () => {
-    const sizes = (["no-op", "PhoneNumber", "no-op plugin", "plugin"] as const).map(stateBytes);
+  it("reports the state per resource of every subject, the plugin's below the no-op dynamic resource's", () => {
+    const sizes = (["no-op", "PhoneNumber", "no-op plugin", "no-op plugin with outputs", "plugin"] as const).map(stateBytes);
     for (const size of sizes) expect(size).toBeGreaterThan(0);
     expect(stateBytes("plugin")).toBeLessThan(stateBytes("no-op") as number);
+    // The no-op plugin's second resource records the outputs the plugin's PhoneNumber records: within a tenth
+    // of its bytes (its stack, project and type have longer names), far more than the no-op plugin's first.
+    expect(Math.abs((stateBytes("no-op plugin with outputs") as number) / (stateBytes("plugin") as number) - 1)).toBeLessThan(0.1);
+    expect(stateBytes("no-op plugin with outputs")).toBeGreaterThan((stateBytes("no-op plugin") as number) + 300);
     const text = fs.readFileSync(doc, "utf8");
     expect(text).toMatch(new RegExp(`^\\| 10 \\| ${sizes.map((size) => size?.toLocaleString("en-US")).join(" B \\| ")} B \\| 0\\.\\d\\d× \\| [\\d,.]+ [KM]?B \\|$`, "m"));
   });
@@ -83,7 +87,7 @@ describe("npm run bench -- --quick", () => {
       }
     }
     for (const operation of ["up", "preview", "refresh", "destroy"]) {
-      expect(text).toMatch(new RegExp(`^\\| 10 \\| ${operation} (\\| [\\d.]+ s ){4}(\\| [\\d.]+× ){2}\\| \\d+ \\|$`, "m"));
+      expect(text).toMatch(new RegExp(`^\\| 10 \\| ${operation} (\\| [\\d.]+ s ){5}(\\| [\\d.]+× ){3}\\| \\d+ \\|$`, "m"));
     }
   });
 
@@ -95,6 +99,9 @@ describe("npm run bench -- --quick", () => {
       expect(text).toMatch(new RegExp(`^\\| 10 \\| ${operation.replace(/[()]/g, "\\$&")} \\| [\\d.]+ s \\| [\\d.]+ s \\| [\\d.]+× \\| \\d+ \\| \\d+ \\|$`, "m"));
     }
     expect(text).toContain("![Wall time against N](benchmarks/time-5ms.svg)");
+    // One size has no growth to show: no table of empty rows. The split into two stacks of 5 is measured.
+    expect(text).not.toContain("**Growth with N**");
+    expect(text).toMatch(/^\*\*One stack of 10, or two stacks of 5 side by side\*\*.*\n\n\| operation \|/m);
     const svg = fs.readFileSync(path.join(dir, "benchmarks", "time-5ms.svg"), "utf8");
     expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     for (const label of ["PhoneNumber", "no-op (floor)", "PhoneNumber (plugin)", "no-op plugin (floor)", "up", "refresh", "seconds"]) expect(svg).toContain(`>${label}<`);
