@@ -109,17 +109,19 @@ const run = promisify(execFile);
 const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
 
 /**
- * Installs the four bench project folders outside the repository (the dynamic ones from the package's
+ * Installs the bench project folders outside the repository (the dynamic ones from the package's
  * `npm pack` tarball), builds the vobiz plugin and the no-op plugin when their sources changed, and installs
  * both with `pulumi plugin install` into a Pulumi home of the run's own under `.cache/bench`.
  */
 export async function installProjects(): Promise<Projects> {
+  // The no-op plugin's two resources are declared by the same program, told apart by its `type` setting.
+  const noOpPlugin = await installedProject(path.join(repoRoot, "bench", "plugin-no-op"));
   const folders: Record<Subject, string> = {
     PhoneNumber: await installedProject(path.join(repoRoot, "bench", "phone-numbers")),
     "no-op": await installedProject(path.join(repoRoot, "bench", "no-op")),
     plugin: await installedProject(path.join(repoRoot, "bench", "plugin-phone-numbers")),
-    "no-op plugin": await installedProject(path.join(repoRoot, "bench", "plugin-no-op")),
-    "no-op plugin with outputs": await installedProject(path.join(repoRoot, "bench", "plugin-no-op-with-outputs")),
+    "no-op plugin": noOpPlugin,
+    "no-op plugin with outputs": noOpPlugin,
   };
   fs.mkdirSync(path.join(repoRoot, ".cache", "bench"), { recursive: true });
   const pulumiHome = fs.mkdtempSync(path.join(repoRoot, ".cache", "bench", "pulumi-home-"));
@@ -254,6 +256,7 @@ async function newStack(side: Side, scenario: Scenario, projects: Projects, part
     env: { PULUMI_HOME: projects.pulumiHome },
   });
   const settings: Record<string, string> = { count: String(scenario.n), first: String(part * scenario.n), prefix: NUMBER_PREFIX };
+  if (side.subject === "no-op plugin with outputs") settings["type"] = resourceType(side.subject);
   if (side.emulator === undefined) {
     await stack.configure(settings);
     return stack;

@@ -1,5 +1,6 @@
 import { main, type Provider } from "@pulumi/pulumi/provider";
 import type { PhoneNumberOutputs } from "../../provider/phone-number/inputs";
+import { typeOfUrn } from "../../provider/plugin/urn-parts";
 
 // The package version, written in by the bundler (scripts/build-plugin.sh), as for the vobiz plugin.
 declare const VOBIZ_PLUGIN_VERSION: string | undefined;
@@ -74,9 +75,7 @@ const noOpProvider: Provider = {
   },
   async create(urn, inputs) {
     const e164 = String(inputs["e164"]);
-    // A URN is `urn:pulumi:<stack>::<project>::<parent types$type>::<name>`.
-    const type = urn.split("::")[2]?.split("$").pop();
-    return { id: e164, outs: type === noOpWithOutputsToken ? phoneNumberShapedOutputs(e164) : inputs };
+    return { id: e164, outs: typeOfUrn(urn) === noOpWithOutputsToken ? phoneNumberShapedOutputs(e164) : inputs };
   },
   async read(id, _urn, props) {
     return { id, props, inputs: { e164: props["e164"] } };

@@ -9,6 +9,7 @@ import { subAccountAssignmentOperations } from "../sub-account-assignment/operat
 import type { PluginSettings } from "./configuration";
 import { resourceTokens } from "../core/resource-tokens";
 import { vobizSchema } from "./schema";
+import { nameOfUrn, typeOfUrn } from "./urn-parts";
 
 /**
  * The shared operations of one resource type, as the plugin calls them. The parameters are `never` so that
@@ -27,16 +28,6 @@ const operationsByType: Record<string, ResourceOperations> = {
   [resourceTokens.phoneNumber]: phoneNumberOperations,
   [resourceTokens.subAccountAssignment]: subAccountAssignmentOperations,
 };
-
-/** The type token of a URN (`urn:pulumi:<stack>::<project>::<parent$type>::<name>`): its last type. */
-export function typeOfUrn(urn: string): string {
-  return urn.split("::")[2]?.split("$").pop() ?? "";
-}
-
-/** The resource name of a URN: its last part. */
-export function nameOfUrn(urn: string): string {
-  return urn.split("::").pop() ?? "";
-}
 
 function operationsFor(urn: string): ResourceOperations {
   const type = typeOfUrn(urn);

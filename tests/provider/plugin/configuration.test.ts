@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigureRequest } from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { settingsFromConfigureRequest } from "../../../provider/plugin/configuration";
-import { typeOfUrn } from "../../../provider/plugin/vobiz-provider";
+import { typeOfUrn } from "../../../provider/plugin/urn-parts";
 
 const secret = (value: string) => ({ [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value });
 
