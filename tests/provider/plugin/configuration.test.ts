@@ -2,7 +2,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigureRequest } from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { settingsFromConfigureRequest } from "../../../provider/plugin/configuration";
-import { typeOfUrn } from "../../../provider/plugin/urn-parts";
 
 const secret = (value: string) => ({ [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value });
 
@@ -27,10 +26,5 @@ describe("the plugin's Configure", () => {
       authId: "MA_X",
       guardrails: { allowedCountries: '["IN","US"]', maxMonthlyFee: "1000", requireDeletionProtection: "true" },
     });
-  });
-
-  it("finds the resource type of a URN, also under a parent", () => {
-    expect(typeOfUrn("urn:pulumi:dev::proj::vobiz:index:PhoneNumber::support-line")).toBe("vobiz:index:PhoneNumber");
-    expect(typeOfUrn("urn:pulumi:dev::proj::my:Component$vobiz:index:SubAccountAssignment::a::b")).toBe("vobiz:index:SubAccountAssignment");
   });
 });
