@@ -9,7 +9,7 @@ import { subAccountAssignmentOperations } from "../sub-account-assignment/operat
 import type { PluginSettings } from "./configuration";
 import { resourceTokens } from "../core/resource-tokens";
 import { vobizSchema } from "./schema";
-import { nameOfUrn, typeOfUrn } from "./urn-parts";
+import { hasParentInUrn, nameOfUrn, typeOfUrn } from "./urn-parts";
 
 /**
  * The shared operations of one resource type, as the plugin calls them. The parameters are `never` so that
@@ -57,7 +57,7 @@ export function vobizProvider(version: string, settings: PluginSettings): provid
         return await operationsFor(urn).create(settings.current, inputs as never);
       } catch (error) {
         // Unlike a dynamic resource, a plugin resource can take over a number the account holds with `pulumi import`.
-        if (error instanceof AlreadyOwnedRefusal) throw new Refusal(error.withImportCommand(nameOfUrn(urn)));
+        if (error instanceof AlreadyOwnedRefusal) throw new Refusal(error.forPluginResource(nameOfUrn(urn), hasParentInUrn(urn)));
         throw error;
       }
     },

@@ -39,6 +39,21 @@ describe("the vobiz plugin's provider, for numbers the account already holds", (
     expect(await purchasesOf(e164)).toBe(1);
   });
 
+  it("quotes a resource name the shell would split, so the printed command works as pasted", async () => {
+    const e164 = await ownedNumber();
+    const created = plugin.create?.(urnOf("PhoneNumber", "it's a line::eu"), { e164 });
+    await expect(created).rejects.toThrow(new RegExp(`run: pulumi import vobiz:index:PhoneNumber 'it'\\\\''s a line::eu' \\${e164}$`));
+  });
+
+  it("offers only the import resource option to a number declared under a parent, which pulumi import alone would put elsewhere", async () => {
+    const e164 = await ownedNumber();
+    const urn = "urn:pulumi:dev::vobiz-yaml::acme:Team$vobiz:index:PhoneNumber::team-line";
+    const refusal = await plugin.create?.(urn, { e164 }).catch((error: unknown) => error);
+    expect(String(refusal)).toContain(`To manage this one with Pulumi without buying it, set the resource option import to ${e164} on it.`);
+    expect(String(refusal)).not.toContain("pulumi import");
+    expect(await purchasesOf(e164)).toBe(1);
+  });
+
   it("keeps the adopt advice for the dynamic resources, which cannot be imported", async () => {
     const e164 = await ownedNumber();
     await expect(phoneNumberOperations.create(providerSettings(emulator()), { e164 })).rejects.toThrow(/set adopt: true on this PhoneNumber.*vobiz-onboard/);
