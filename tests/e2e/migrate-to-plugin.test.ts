@@ -148,6 +148,38 @@ describe("moving a stack of dynamic resources to the vobiz plugin with aliases",
     expect(preview.stdout).toMatch(/4 unchanged/);
   });
 
+  it("then moves to an explicit vobiz provider with the stack's credentials, replacing nothing and buying, releasing and moving nothing", async () => {
+    const explicitProvider = [
+      'const vobizConfig = new pulumi.Config("vobiz");',
+      'const account = new vobiz.Provider("account", {',
+      '  authId: vobizConfig.require("authId"),',
+      '  authToken: vobizConfig.requireSecret("authToken"),',
+      '  baseUrl: vobizConfig.require("baseUrl"),',
+      "});",
+      "",
+    ].join("\n");
+    useProgram("plugin", (text) => text.replace("const support =", `${explicitProvider}\nconst support =`).replaceAll("{ aliases:", "{ provider: account, aliases:"));
+    const preview = record(await stack.preview());
+    expect(preview.stdout).toMatch(/\+ 1 to create/);
+    expect(preview.stdout).toMatch(/\+ +pulumi:providers:vobiz account create/);
+    expect(preview.stdout).toMatch(/4 unchanged/);
+    expect(preview.stdout).not.toMatch(/to (delete|replace)|create-replacement|delete-replaced/);
+
+    await emulator.control.resetRequests();
+    const up = record(await stack.up());
+    expect(up.stdout).toMatch(/\+ 1 created/);
+    expect((await emulator.control.requests()).requests.filter((request) => MONEY_AND_MOVES.includes(request.route))).toEqual([]);
+    const byAccount = JSON.parse(stack.stateText()) as { checkpoint: { latest: { resources: { type: string; id?: string; provider?: string }[] } } };
+    const served = byAccount.checkpoint.latest.resources.filter((r) => PLUGIN_TYPES.includes(r.type));
+    expect(served).toHaveLength(3);
+    for (const resource of served) expect(resource.provider).toMatch(/::pulumi:providers:vobiz::account::/);
+    expect(await ledgerRows("purchase")).toEqual([EXACT_NUMBER, supportNumber].sort());
+    expect(await emulator.control.getNumber(EXACT_NUMBER)).toMatchObject({ owner: account.subAccountId });
+
+    record(await stack.refresh(["--preview-only", "--expect-no-changes"]));
+    record(await stack.preview(["--expect-no-changes"]));
+  });
+
   it("rolls back with the dynamic program and the state exported before the move, with nothing to change", async () => {
     useProgram("dynamic");
     record(await stack.pulumi(["stack", "import", "--file", backupFile()]));
