@@ -1,3 +1,4 @@
+import { requireRecordedHolder } from "../core/recorded-holder";
 import { Refusal } from "../core/refusal";
 import {
   BadRequestError,
@@ -113,6 +114,7 @@ export const phoneNumberOperations = guardOperations({
             `To buy it, declare a PhoneNumber with e164 ${id} and run \`pulumi up\`.`,
         );
       }
+      if (number === undefined) await requireRecordedHolder(client, id, props.accountId);
       return {};
     }
     const recorded: PhoneNumberInputs = {};
@@ -131,6 +133,7 @@ export const phoneNumberOperations = guardOperations({
     const session = currentSession();
     const client = session.client(configured);
     const found = olds.status === UNCONFIRMED ? await resolveUnconfirmed(session, client, id, olds, news) : await client.findOwnedNumber(id);
+    if (found === undefined) await requireRecordedHolder(client, id, olds.accountId);
     if (found === undefined || isGone(found)) {
       throw new Refusal(
         `${id} is no longer held by ${client.authId}${found ? ` (status ${found.status})` : ""}. ` +
@@ -167,7 +170,7 @@ export const phoneNumberOperations = guardOperations({
     }
     const client = session.client(configured);
     const immediate = props.releaseMode === "immediate";
-    const result = await releaseUnlessGone(session, client, id, immediate);
+    const result = await releaseUnlessGone(session, client, id, immediate, props.accountId);
     if (result === undefined) return;
     logProgress(
       immediate
@@ -312,7 +315,13 @@ function notBought(e164: string, olds: PhoneNumberOutputs, news: PhoneNumberInpu
  * Vobiz refuses those releases (400, 403) and charges nothing, so the lookup that tells them apart from a
  * real refusal is made only then, not before every release of a destroy.
  */
-async function releaseUnlessGone(session: DeploymentSession, client: VobizClient, e164: string, immediate: boolean): Promise<ReleaseResult | undefined> {
+async function releaseUnlessGone(
+  session: DeploymentSession,
+  client: VobizClient,
+  e164: string,
+  immediate: boolean,
+  recordedHolder: string,
+): Promise<ReleaseResult | undefined> {
   let refused: VobizError;
   try {
     return await session.ownedListings.writing(() => client.releaseNumber(e164, { immediate }));
@@ -321,6 +330,7 @@ async function releaseUnlessGone(session: DeploymentSession, client: VobizClient
     refused = error;
   }
   const number = await client.findOwnedNumber(e164);
+  if (number === undefined) await requireRecordedHolder(client, e164, recordedHolder);
   if (number === undefined || isGone(number) || number.status === PENDING_RELEASE) return undefined;
   throw refused;
 }

@@ -1,4 +1,5 @@
 import { Refusal } from "../core/refusal";
+import { requireRecordedHolder } from "../core/recorded-holder";
 import { NotFoundError, type PhoneNumber as VobizNumber, type VobizClient } from "../../sdk";
 import { unassignRespectingCoolOff } from "./cool-off";
 import { isUnknown } from "../core/check-failures";
@@ -66,6 +67,7 @@ export const subAccountAssignmentOperations = guardOperations({
     const client = session.client(configured);
     const number = await session.ownedListings.lookup(client, id);
     if (props === undefined) refuseImportUnlessAssigned(id, client.authId, number);
+    if (!number) await requireRecordedHolder(client, id, props?.masterAccountId);
     if (!number || number.status !== "active") return {};
     const recorded: RecordedInputs = { e164: id };
     if (props?.force) recorded.force = true;
@@ -90,6 +92,7 @@ export const subAccountAssignmentOperations = guardOperations({
     const client = session.client(configured);
     session.ownedListings.forget();
     const number = await client.findOwnedNumber(id);
+    if (!number) await requireRecordedHolder(client, id, olds.masterAccountId);
     if (!number) {
       throw new Refusal(
         `Cannot move ${id} to ${news.subAccountId}: account ${client.authId} no longer holds it. ` +
@@ -122,6 +125,7 @@ export const subAccountAssignmentOperations = guardOperations({
     const client = session.client(configured);
     session.ownedListings.forget();
     const number = await client.findOwnedNumber(id);
+    if (!number) await requireRecordedHolder(client, id, props.masterAccountId);
     if (!number || number.account_id !== props.subAccountId) return;
     if (session.registrations.isAssignmentDeclared(id, number.account_id)) {
       // Another SubAccountAssignment of this deployment wants it where it is (a rename without aliases).

@@ -72,6 +72,25 @@ describe("explicit vobiz providers, one per account, in a Pulumi YAML program", 
     record(await stack.refresh(["--preview-only", "--expect-no-changes"]));
   });
 
+  it("refuses to refresh or destroy a number through a provider pointed at another account, dropping and releasing nothing", async () => {
+    await stack.configure({ partnerAccountId: team.authId }, { partnerAuthToken: team.authToken });
+    expect(record(await stack.up()).stdout).toMatch(/~ 1 updated/);
+    const refusal = `${PARTNER_NUMBER} is recorded in the stack as held by ${partner.authId}, but the credentials in use are for ${team.authId}, which does not hold it.`;
+
+    const refresh = record(await stack.refresh([], { expect: "failure" }));
+    expect(refresh.stdout + refresh.stderr).toContain(refusal);
+    const partnerLine = stack.resourcesOfType("PhoneNumber").find((r) => r.id === PARTNER_NUMBER);
+    expect(partnerLine?.outputs).toMatchObject({ accountId: partner.authId });
+    const destroy = record(await stack.destroy(["--target", partnerLine?.urn ?? ""], { expect: "failure" }));
+    expect(destroy.stdout + destroy.stderr).toContain(refusal);
+    expect(stack.resourcesOfType("PhoneNumber").map((r) => r.id)).toContain(PARTNER_NUMBER);
+    expect(await emulator.control.getNumber(PARTNER_NUMBER)).toMatchObject({ owner: partner.authId, status: "active" });
+
+    await stack.configure({ partnerAccountId: partner.authId }, { partnerAuthToken: partner.authToken });
+    record(await stack.up());
+    record(await stack.refresh(["--preview-only", "--expect-no-changes"]));
+  });
+
   it("releases each number from its own account on destroy", async () => {
     const destroyed = record(await stack.destroy());
     expect(destroyed.stdout).toMatch(/- 5 deleted/);
