@@ -1,6 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { repoRoot } from "../../scripts/pulumi-toolchain";
@@ -8,11 +7,12 @@ import { repoRoot } from "../../scripts/pulumi-toolchain";
 const run = promisify(execFile);
 
 // The generated Python SDK as a user gets it: the wheel `npm run build:sdks` builds, installed with pip into a
-// fresh virtualenv beside the Pulumi Python SDK 3.272.0 from the Python package index (the version the
-// Python language host runs with). What a Python program sees is read through `inspect`.
+// virtualenv beside the Pulumi Python SDK 3.272.0 from the Python package index (the version the Python language
+// host runs with), pinned with hashes by examples/python-quickstart/requirements.txt. The virtualenv is the one
+// the Python project folders run in (scripts/ensure-python-venv.sh), made once for every suite. What a Python
+// program sees is read through `inspect`.
 
 const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
-const wheel = path.join(repoRoot, "dist", "sdks", "python", `pulumi_vobiz-${version}-py3-none-any.whl`);
 
 // Prints, as JSON, each class's keyword parameters (name -> required) and what the package tells the engine.
 const introspect = `
@@ -50,15 +50,9 @@ describe("the Python SDK installed from its wheel", () => {
   beforeAll(async () => {
     // Built once per change of plugin-sdks/ (scripts/build-sdks.sh keeps a hash of its inputs).
     execFileSync("bash", [path.join(repoRoot, "scripts", "build-sdks.sh")], { stdio: ["ignore", "ignore", "inherit"] });
-    venv = fs.mkdtempSync(path.join(os.tmpdir(), "vobiz-sdk-python-"));
-    await run("python3", ["-m", "venv", venv]);
-    await run(python(), ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel, "pulumi==3.272.0"], { maxBuffer: 16 * 1024 * 1024 });
+    venv = execFileSync("bash", [path.join(repoRoot, "scripts", "ensure-python-venv.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
     seen = JSON.parse((await run(python(), ["-c", introspect])).stdout) as typeof seen;
   }, 600_000);
-
-  afterAll(() => {
-    if (venv) fs.rmSync(venv, { recursive: true, force: true });
-  });
 
   it("installs as pulumi_vobiz of the plugin's version beside pulumi 3.272.0", async () => {
     const { stdout } = await run(python(), ["-m", "pip", "list", "--format=json", "--disable-pip-version-check"]);
