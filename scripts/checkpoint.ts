@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { promisify } from "node:util";
 
 /** A resource as the file backend's checkpoint records it. */
 export interface StateResource {
@@ -16,6 +18,24 @@ export interface StateResource {
 /** The checkpoint file the file backend in `backendDir` writes for a stack. */
 export function checkpointFile(backendDir: string, projectName: string, stackName: string): string {
   return path.join(backendDir, ".pulumi", "stacks", projectName, `${stackName}.json`);
+}
+
+/** A checkpoint file's text, or undefined when there is none. */
+export async function checkpointText(file: string): Promise<string | undefined> {
+  return fs.promises.readFile(file, "utf8").catch(() => undefined);
+}
+
+/**
+ * The checkpoint of a stack on any backend (an object store's included), from `pulumi stack export` run in its
+ * project folder with its environment, in the file backend's shape; undefined when the stack does not exist.
+ */
+export async function exportedCheckpoint(dir: string, stackName: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const exported = await promisify(execFile)("pulumi", ["stack", "export", "--stack", stackName], { cwd: dir, env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }).catch(
+    () => undefined,
+  );
+  if (exported === undefined) return undefined;
+  const { deployment } = JSON.parse(exported.stdout) as { deployment: unknown };
+  return JSON.stringify({ checkpoint: { latest: deployment } });
 }
 
 /** Every resource of a checkpoint's text. */

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkpointFile, logText, resourcesOfType, type StateResource } from "./checkpoint";
+import { checkpointFile, checkpointText, exportedCheckpoint, logText, resourcesOfType, type StateResource } from "./checkpoint";
 import { pulumiEnv, repoRoot } from "./pulumi-toolchain";
 
 /** One finished `pulumi` command. */
@@ -45,15 +45,16 @@ export interface RunOptions {
  * it: the CLI starts the Node.js language host, which runs the folder's program. Every command's output is
  * appended to `logFile`; a command that ends other than expected throws with the tail of its output.
  */
-/** A stack as it is made: where its checkpoint will be, and the environment its commands run with. */
+/** A stack as it is made: how to read its checkpoint, and the environment its commands run with. */
 export interface CreatedStack {
-  checkpointPath: string;
+  /** The checkpoint as its backend holds it now, or undefined while there is none (before `stack init`, after `stack rm`). */
+  checkpoint(): Promise<string | undefined>;
   env: NodeJS.ProcessEnv;
 }
 
 const stackListeners: ((stack: CreatedStack) => void)[] = [];
 
-/** Calls `listener` for every stack on a file backend made from now on in this process (tests check each one). */
+/** Calls `listener` for every stack made from now on in this process, on any backend (tests check each one). */
 export function onStackCreated(listener: (stack: CreatedStack) => void): void {
   stackListeners.push(listener);
 }
@@ -85,7 +86,9 @@ export class ProjectStack {
     });
     const projectName = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(options.dir, "Pulumi.yaml"), "utf8"))?.[1] ?? "";
     const stackName = options.stackName ?? id;
-    if (backendDir !== undefined) for (const listener of stackListeners) listener({ checkpointPath: checkpointFile(backendDir, projectName, stackName), env });
+    const checkpoint =
+      backendDir === undefined ? () => exportedCheckpoint(options.dir, stackName, env) : () => checkpointText(checkpointFile(backendDir, projectName, stackName));
+    for (const listener of stackListeners) listener({ checkpoint, env });
     return new ProjectStack(options.dir, stackName, projectName, backendDir, path.join(scratch, "cli.log"), env);
   }
 

@@ -1,17 +1,14 @@
-import * as fs from "node:fs";
 import { EmulatorControl } from "../../emulator";
 import type { LedgerRow } from "../../emulator/control-types";
 import { resourcesOf, type StateResource } from "../../scripts/checkpoint";
+import type { CreatedStack } from "../../scripts/project-stack";
 
 // The invariant every test that buys ends with: one number, one owner. No two PhoneNumber resources of the
 // stacks of one account record the same number, and every number a resource records as bought was debited
 // to the account exactly once since the account last released it.
 
-/** A stack a test made, as the invariant finds it: its checkpoint file, and the environment it runs `pulumi` with. */
-export interface RecordingStack {
-  checkpointPath: string;
-  env: NodeJS.ProcessEnv;
-}
+/** A stack a test made, as the invariant finds it: how to read its checkpoint, and the environment it runs `pulumi` with. */
+export type RecordingStack = CreatedStack;
 
 const stacks: RecordingStack[] = [];
 
@@ -20,9 +17,9 @@ export function registerStack(stack: RecordingStack): void {
   stacks.push(stack);
 }
 
-/** Every stack of the running test file whose checkpoint exists. */
+/** Every stack of the running test file. */
 export function registeredStacks(): RecordingStack[] {
-  return stacks.filter((stack) => fs.existsSync(stack.checkpointPath));
+  return [...stacks];
 }
 
 /** One PhoneNumber of a checkpoint, as the invariant reads it. */
@@ -119,7 +116,9 @@ function stringOr(value: unknown, fallback: string | undefined): string | undefi
 export async function expectOneOwnerPerNumber(stacksToCheck: RecordingStack[]): Promise<void> {
   const groups = new Map<string, { baseUrl?: string; authId?: string; records: Record[] }>();
   for (const stack of stacksToCheck) {
-    for (const { baseUrl, authId, ...record } of recordsOf(fs.readFileSync(stack.checkpointPath, "utf8"), stack.env).records) {
+    const checkpoint = await stack.checkpoint();
+    if (checkpoint === undefined) continue;
+    for (const { baseUrl, authId, ...record } of recordsOf(checkpoint, stack.env).records) {
       const key = `${baseUrl}|${authId}`;
       const group = groups.get(key) ?? { ...(baseUrl ? { baseUrl } : {}), ...(authId ? { authId } : {}), records: [] };
       group.records.push(record);

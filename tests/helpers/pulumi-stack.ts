@@ -8,7 +8,7 @@ import {
   type PulumiFn,
   type Stack,
 } from "@pulumi/pulumi/automation";
-import { checkpointFile, logText, resourcesOfType, type StateResource } from "../../scripts/checkpoint";
+import { checkpointFile, checkpointText, logText, resourcesOfType, type StateResource } from "../../scripts/checkpoint";
 import { ensurePulumiCli, node22BinDir, repoRoot } from "../../scripts/pulumi-toolchain";
 import { registerStack } from "./money-invariant";
 
@@ -71,7 +71,7 @@ export class TestStack {
       },
     );
     if (options.config) await stack.setAllConfig(options.config);
-    registerStack({ checkpointPath: checkpointFile(backendDir, projectName, "test"), env: options.env ?? {} });
+    registerStack({ checkpoint: () => checkpointText(checkpointFile(backendDir, projectName, "test")), env: options.env ?? {} });
     return new TestStack(stack, projectName, workDir, backendDir, path.join(scratch, "cli.log"));
   }
 
