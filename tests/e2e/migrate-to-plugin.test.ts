@@ -6,7 +6,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { installedProject } from "../../scripts/installed-project";
 import { ProjectStack, type CliRun } from "../../scripts/project-stack";
 import { pulumiEnv, repoRoot } from "../../scripts/pulumi-toolchain";
-import { seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
+import { configureAccount, seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
 
 // docs/migrating-to-the-plugin.md as a user follows it: a stack made by a TypeScript program with the dynamic
 // resources of pulumi-vobiz (migration/dynamic) moves to the vobiz resource plugin by swapping the program for
@@ -71,10 +71,7 @@ describe("moving a stack of dynamic resources to the vobiz plugin with aliases",
     const env = { PULUMI_HOME: path.join(projectDir, ".pulumi-home") };
     execFileSync("pulumi", ["plugin", "install", "resource", "vobiz", version, "--file", tarball], { env: pulumiEnv(env), stdio: "pipe" });
     stack = await ProjectStack.init({ dir: projectDir, name: "migration", env });
-    await stack.configure(
-      { "vobiz:baseUrl": `${emulator.origin}/api`, "vobiz:authId": account.authId, salesNumber: EXACT_NUMBER, salesSubAccountId: account.subAccountId },
-      { "vobiz:authToken": account.authToken },
-    );
+    await configureAccount(stack, emulator, account, { salesNumber: EXACT_NUMBER, salesSubAccountId: account.subAccountId });
   }, 600_000);
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { VobizClient } from "../../sdk";
 import { pluginProject, type PluginProject } from "../helpers/plugin-project";
-import { purchasesOf, seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
+import { configureAccount, purchasesOf, seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
 
 // The `import` resource option, the way to take over a held number that `pulumi import` cannot reach: one
 // declared under a parent, whose URN carries the parent's type. The refusal to buy such a number must point at
@@ -45,7 +45,7 @@ describe("the import resource option, for a held number declared under a parent,
     held = (await client.listInventory({ country: "IN", perPage: 1 })).items[0]?.e164 ?? "";
     await client.purchaseNumber(held);
     project = await pluginProject(SOURCE, "plugin-import-option");
-    await project.stack.configure({ "vobiz:baseUrl": `${emulator.origin}/api`, "vobiz:authId": account.authId }, { "vobiz:authToken": account.authToken });
+    await configureAccount(project.stack, emulator, account);
   }, 300_000);
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import type { CliRun } from "../../scripts/project-stack";
 import { repoRoot } from "../../scripts/pulumi-toolchain";
 import { VobizClient } from "../../sdk";
 import { pluginProject, type PluginProject } from "../helpers/plugin-project";
-import { purchasesOf, seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
+import { configureAccount, purchasesOf, seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
 
 // `pulumi import` of numbers and assignments an account already holds, through the installed vobiz plugin, in a
 // Pulumi YAML project: one by one as the CLI's message says, and in bulk from `vobiz-onboard --import-file`.
@@ -55,7 +55,7 @@ describe("pulumi import of numbers the account already holds, with the vobiz plu
   async function projectFor(label: string, owner: SeededAccount): Promise<PluginProject> {
     const made = await pluginProject(SOURCE, label);
     projects.push(made);
-    await made.stack.configure({ "vobiz:baseUrl": `${emulator.origin}/api`, "vobiz:authId": owner.authId }, { "vobiz:authToken": owner.authToken });
+    await configureAccount(made.stack, emulator, owner);
     return made;
   }
 

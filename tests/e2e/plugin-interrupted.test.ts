@@ -4,7 +4,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { ensurePulumiCli } from "../../scripts/pulumi-toolchain";
 import { VobizClient } from "../../sdk";
 import { pluginProject, type PluginProject } from "../helpers/plugin-project";
-import { killEach, purchasesOf, seedAccount, sessionProcesses, startDetached, waitFor, type SeededAccount } from "./reliability/reliability-fixture";
+import { configureAccount, killEach, purchasesOf, seedAccount, type SeededAccount, sessionProcesses, startDetached, waitFor } from "./reliability/reliability-fixture";
 
 const HELD_MS = 10_000;
 
@@ -37,7 +37,7 @@ describe("pulumi up of a plugin resource killed during its purchase, then recove
     // bash and setsid run the detached `pulumi up`; the plugin itself needs nothing from PATH.
     project = await pluginProject(path.join(__dirname, "plugin-import"), "plugin-interrupted", { PATH: `${ensurePulumiCli()}:${process.env["PATH"] ?? ""}` });
     fs.appendFileSync(path.join(project.dir, "Pulumi.yaml"), `\nresources:\n  line:\n    type: vobiz:index:PhoneNumber\n    properties:\n      e164: "${e164}"\n`);
-    await project.stack.configure({ "vobiz:baseUrl": `${emulator.origin}/api`, "vobiz:authId": account.authId }, { "vobiz:authToken": account.authToken });
+    await configureAccount(project.stack, emulator, account);
     urn = `urn:pulumi:${project.stack.stackName}::${project.stack.projectName}::vobiz:index:PhoneNumber::line`;
   }, 300_000);
 

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { ProjectStack } from "../../scripts/project-stack";
 import { ensurePulumiCli, pulumiEnv, repoRoot } from "../../scripts/pulumi-toolchain";
-import { seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
+import { configureAccount, seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
 
 // A replacement buys the new number before it releases the old one, unless it deletes first; for a number with
 // deletionProtection that release is refused, which would leave two numbers paid for. Through the plugin, from
@@ -45,7 +45,7 @@ describe("a protected number facing a replacement through the vobiz plugin", () 
     const env = { PULUMI_HOME: path.join(projectDir, ".pulumi-home"), PATH: ensurePulumiCli() };
     execFileSync("pulumi", ["plugin", "install", "resource", "vobiz", version, "--file", tarball], { env: pulumiEnv(env), stdio: "pipe" });
     stack = await ProjectStack.init({ dir: projectDir, name: "plugin-protected", env });
-    await stack.configure({ "vobiz:baseUrl": `${emulator.origin}/api`, "vobiz:authId": account.authId }, { "vobiz:authToken": account.authToken });
+    await configureAccount(stack, emulator, account);
   });
 
   afterAll(async () => {

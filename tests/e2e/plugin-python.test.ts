@@ -8,7 +8,7 @@ import { ensurePulumiCli, repoRoot } from "../../scripts/pulumi-toolchain";
 import { VobizClient } from "../../sdk";
 import { pluginProject, type PluginProject } from "../helpers/plugin-project";
 import { readmeCommands } from "../helpers/readme-commands";
-import { seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
+import { configureAccount, seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
 
 // The `vobiz` resource plugin from a Python program, as a Python user runs it: the plugin tarball installed
 // with `pulumi plugin install`, the generated `pulumi_vobiz` wheel in an active virtualenv
@@ -64,7 +64,7 @@ describe("the vobiz resource plugin, from a Python program through the pulumi co
     programPath = [path.join(venv, "bin"), ensurePulumiCli()].join(path.delimiter);
     project = await pluginProject(path.join(repoRoot, "examples", "python-quickstart"), "plugin-python", { PATH: programPath, VIRTUAL_ENV: venv });
     stack = project.stack;
-    await stack.configure({ "vobiz:baseUrl": `${emulator.origin}/api`, "vobiz:authId": account.authId, salesSubAccountId: account.subAccountId }, { "vobiz:authToken": account.authToken });
+    await configureAccount(stack, emulator, account, { salesSubAccountId: account.subAccountId });
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { packedTarball } from "../../scripts/installed-project";
 import { ensurePulumiCli, node22BinDir } from "../../scripts/pulumi-toolchain";
 import { pluginProject, type PluginProject } from "../helpers/plugin-project";
-import { killEach, purchasesOf, seedAccount, sessionProcesses, startDetached, waitFor, type SeededAccount } from "./reliability/reliability-fixture";
+import { configureAccount, killEach, purchasesOf, seedAccount, type SeededAccount, sessionProcesses, startDetached, waitFor } from "./reliability/reliability-fixture";
 
 const HELD_MS = 10_000;
 
@@ -35,7 +35,7 @@ describe("pulumi up of a plugin PhoneNumber by criteria killed during its purcha
     const PATH = [ensurePulumiCli(), node22BinDir, process.env["PATH"] ?? ""].join(path.delimiter);
     project = await pluginProject(path.join(__dirname, "plugin-import"), "plugin-recover", { PATH });
     fs.appendFileSync(path.join(project.dir, "Pulumi.yaml"), `\nresources:\n  line:\n    type: vobiz:index:PhoneNumber\n    properties:\n      country: US\n`);
-    await project.stack.configure({ "vobiz:baseUrl": `${emulator.origin}/api`, "vobiz:authId": account.authId }, { "vobiz:authToken": account.authToken });
+    await configureAccount(project.stack, emulator, account);
     urn = `urn:pulumi:${project.stack.stackName}::${project.stack.projectName}::vobiz:index:PhoneNumber::line`;
     recover = `npx --yes --prefer-offline --package ${JSON.stringify(await packedTarball())} vobiz-recover`;
   }, 300_000);

@@ -4,7 +4,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { pluginProject, type PluginProject } from "../helpers/plugin-project";
 import { injectPurchaseAndListingLimits, siblingRequests, stockForSiblings, type SiblingStock } from "../helpers/sibling-stock";
 import { testRandom } from "../helpers/test-seed";
-import { purchasesOf, seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
+import { configureAccount, purchasesOf, seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
 
 const random = testRandom();
 const CRITERIA_SIBLINGS = 4;
@@ -29,7 +29,7 @@ describe(`exact and criteria PhoneNumbers of the vobiz plugin racing in one depl
     const byCriteria = Array.from({ length: CRITERIA_SIBLINGS }, (_, i) => declared(`any-${i}`, "country: GB"));
     const named = numbers.exact.map((e164, i) => declared(`exact-${i}`, `e164: "${e164}"`));
     fs.appendFileSync(path.join(project.dir, "Pulumi.yaml"), `\nresources:\n${[...byCriteria, ...named].join("\n")}\n`);
-    await project.stack.configure({ "vobiz:baseUrl": `${emulator.origin}/api`, "vobiz:authId": account.authId }, { "vobiz:authToken": account.authToken });
+    await configureAccount(project.stack, emulator, account);
   }, 300_000);
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { ProjectStack, type CliRun } from "../../scripts/project-stack";
 import { ensurePulumiCli, pulumiEnv, repoRoot } from "../../scripts/pulumi-toolchain";
 import { VobizClient } from "../../sdk";
-import { seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
+import { configureAccount, seedAccount, type SeededAccount } from "./reliability/reliability-fixture";
 
 // The `vobiz` resource plugin as a user installs it: the tarball `npm run build:plugin` makes, installed with
 // `pulumi plugin install`, driving examples/yaml-quickstart (a Pulumi YAML program) through the `pulumi`
@@ -54,7 +54,7 @@ describe("the vobiz resource plugin, from a Pulumi YAML program through the pulu
     const env = { PULUMI_HOME: home, PATH: ensurePulumiCli() };
     execFileSync("pulumi", ["plugin", "install", "resource", "vobiz", version, "--file", tarball], { env: pulumiEnv(env), stdio: "pipe" });
     stack = await ProjectStack.init({ dir: projectDir, name: "plugin-yaml", env });
-    await stack.configure({ "vobiz:baseUrl": `${emulator.origin}/api`, "vobiz:authId": account.authId, salesSubAccountId: account.subAccountId }, { "vobiz:authToken": account.authToken });
+    await configureAccount(stack, emulator, account, { salesSubAccountId: account.subAccountId });
   });
 
   afterAll(async () => {

@@ -40,6 +40,11 @@ export async function seedAccount(emulator: Pick<RunningEmulator, "control">): P
   return account;
 }
 
+/** Sets the stack's Vobiz settings for `account` on `emulator`, the token as a secret, and any `extra` settings. */
+export function configureAccount(stack: ProjectStack, emulator: Pick<RunningEmulator, "origin">, account: SeededAccount, extra: Record<string, string> = {}): Promise<void> {
+  return stack.configure({ "vobiz:baseUrl": `${emulator.origin}/api`, "vobiz:authId": account.authId, ...extra }, { "vobiz:authToken": account.authToken });
+}
+
 /** A new stack of `dir` on the emulator's account, its token set as a secret, and the program's `config`. */
 export async function reliabilityStack(
   options: Omit<ProjectStackOptions, "dir"> & { dir: string; baseUrl: string; account: SeededAccount; config: Record<string, string | number> },
